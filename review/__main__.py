@@ -1,0 +1,5 @@
+"""`python -m review`."""
+
+from .cli import main
+
+raise SystemExit(main())

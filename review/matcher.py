@@ -1,0 +1,214 @@
+"""Run compiled checklist rules over a bundle: term/regex hits, exceptions, context suppressors,
+conditional and occurrence logic, and the hand-off to code checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .bundle import Bundle, make_finding
+from .checklist import Checklist, Matchers, Rule, Suppressor
+from .model import Document, Finding, Severity
+from .nlp import TermMatcher, line_bounds, sentence_bounds
+
+EXCEPTION_REACH = 40  # chars either side of a hit in which an exception match may cover it
+
+
+@dataclass
+class Hit:
+    """A candidate span for one rule, before it becomes a finding."""
+
+    rule: Rule
+    start: int
+    end: int
+    severity: Severity
+
+
+class CompiledChecklist:
+    """A checklist with one Aho-Corasick automaton over the terms of all term-matching rules."""
+
+    def __init__(self, checklist: Checklist) -> None:
+        self.checklist = checklist
+        terms: dict[str, list[str]] = {}
+        for rule in checklist.rules:
+            if rule.kind in ("existence", "occurrence", "conditional"):
+                for term in rule.match.terms:
+                    terms.setdefault(term, []).append(rule.id)
+        self.rules = {r.id: r for r in checklist.rules}
+        self.terms = TermMatcher(terms)
+
+    def term_hits(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Raw term occurrences per rule id."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for start, end, _term, keys in self.terms.iter(text):
+            for key in keys:
+                found.setdefault(key, []).append((start, end))
+        return found
+
+
+def _raw_spans(rule: Rule, text: str, term_spans: list[tuple[int, int]] | None,
+               matchers: Matchers | None = None) -> list[tuple[int, int]]:
+    """Term spans (pre-computed or by substring search) plus regex spans."""
+    matchers = matchers or rule.match
+    if term_spans is None:
+        term_spans = []
+        for term in matchers.terms:
+            i = text.find(term)
+            while i != -1:
+                term_spans.append((i, i + len(term)))
+                i = text.find(term, i + 1)
+    spans = list(term_spans)
+    for rx in matchers.patterns:
+        spans.extend(m.span() for m in rx.finditer(text) if m.end() > m.start())
+    return spans
+
+
+def _merge_longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans collapse to the longest one (earliest on ties)."""
+    chosen: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans), key=lambda p: (-(p[1] - p[0]), p[0])):
+        if all(e <= cs or s >= ce for cs, ce in chosen):
+            chosen.append((s, e))
+    return sorted(chosen)
+
+
+def _excepted(rule: Rule, text: str, start: int, end: int) -> bool:
+    """True when an exception match on the same line covers the whole hit."""
+    if not rule.exceptions:
+        return False
+    lo, hi = line_bounds(text, start, end)
+    lo, hi = max(lo, start - EXCEPTION_REACH), min(hi, end + EXCEPTION_REACH)
+    for rx in rule.exceptions:
+        for m in rx.finditer(text, lo, hi):
+            if m.start() <= start and m.end() >= end:
+                return True
+    return False
+
+
+def _holds(sup: Suppressor, bundle: Bundle, doc: Document, start: int, end: int) -> bool:
+    """True when every condition of the suppressor holds around the hit."""
+    text = doc.text
+    lo, hi = line_bounds(text, start, end)
+    if sup.before and not sup.before.search(text[max(lo, start - sup.window):start]):
+        return False
+    if sup.after and not sup.after.search(text[end:min(hi, end + sup.window)]):
+        return False
+    if sup.sentence:
+        s_lo, s_hi = sentence_bounds(text, start, end)
+        if not sup.sentence.search(text[s_lo:s_hi]):
+            return False
+    if sup.needs_tokens:
+        analysis = bundle.analysis(doc)
+        if sup.prev_token and analysis.prev_token(start) not in sup.prev_token:
+            return False
+        if sup.next_token and analysis.next_token(end) not in sup.next_token:
+            return False
+    return True
+
+
+def _judge(rule: Rule, bundle: Bundle, doc: Document, start: int, end: int) -> Severity | None:
+    """Severity of a hit after boundaries, exceptions and suppressors; None when dropped."""
+    if rule.boundary == "token" and not bundle.analysis(doc).on_boundaries(start, end):
+        return None
+    if _excepted(rule, doc.text, start, end):
+        return None
+    severity = rule.severity
+    for sup in rule.suppressors:
+        if _holds(sup, bundle, doc, start, end):
+            if sup.severity is None:
+                return None
+            if sup.severity.rank < severity.rank:
+                severity = sup.severity
+    return severity
+
+
+def rule_hits(rule: Rule, bundle: Bundle, doc: Document,
+              term_spans: list[tuple[int, int]] | None = None) -> list[Hit]:
+    """Accepted hits of a term/regex rule in one document, longest span per overlap."""
+    hits = []
+    for start, end in _merge_longest(_raw_spans(rule, doc.text, term_spans)):
+        severity = _judge(rule, bundle, doc, start, end)
+        if severity is not None:
+            hits.append(Hit(rule, start, end, severity))
+    return hits
+
+
+def _contains(matchers: Matchers, text: str) -> bool:
+    return any(t in text for t in matchers.terms) or any(rx.search(text) for rx in matchers.patterns)
+
+
+def run_conditional(rule: Rule, bundle: Bundle, raw: dict[str, dict[str, list]]) -> list[Finding]:
+    """If the trigger appears, the required text must appear in some content document."""
+    docs = bundle.documents_for(rule)
+    for doc in docs:
+        hits = rule_hits(rule, bundle, doc, raw.get(doc.name, {}).get(rule.id, []) if raw else None)
+        if not hits:
+            continue
+        if any(_contains(rule.then, d.text) for d in docs):
+            return []
+        first = hits[0]
+        trigger = doc.text[first.start:first.end]
+        where = doc.location_at(first.start)
+        message = f"{rule.message}（触发词「{trigger}」，位于{where or '文中'}）"
+        return [make_finding(rule, doc, message=message)]
+    return []
+
+
+def run_occurrence(rule: Rule, bundle: Bundle, raw: dict[str, dict[str, list]]) -> list[Finding]:
+    """One finding per document that uses the term more than `max` times."""
+    findings = []
+    for doc in bundle.documents_for(rule):
+        hits = rule_hits(rule, bundle, doc, raw.get(doc.name, {}).get(rule.id, []) if raw else None)
+        if len(hits) > rule.max:
+            extra = hits[rule.max]
+            message = f"{rule.message}（本文档出现 {len(hits)} 次）"
+            findings.append(make_finding(rule, doc, extra.start, extra.end, message=message, severity=extra.severity))
+    return findings
+
+
+def run_existence(rule: Rule, bundle: Bundle, raw: dict[str, dict[str, list]]) -> list[Finding]:
+    """A finding for every accepted hit."""
+    findings = []
+    for doc in bundle.documents_for(rule):
+        spans = raw.get(doc.name, {}).get(rule.id, []) if raw else None
+        for hit in rule_hits(rule, bundle, doc, spans):
+            findings.append(make_finding(rule, doc, hit.start, hit.end, severity=hit.severity))
+    return findings
+
+
+def run_rule(rule: Rule, bundle: Bundle, raw: dict[str, dict[str, list]] | None = None) -> list[Finding]:
+    """Findings of one rule. `raw` holds pre-computed term spans per document and rule id."""
+    if not rule.applies(bundle.products):
+        return []
+    if rule.kind == "code":
+        from .checks import get_check
+
+        return get_check(rule.check)(rule, bundle)
+    runner = {"existence": run_existence, "conditional": run_conditional, "occurrence": run_occurrence}[rule.kind]
+    return runner(rule, bundle, raw or {})
+
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    """Among overlapping findings of one category in one document keep the most severe, then the longest."""
+    def key(f: Finding):
+        return (-f.severity.rank, -((f.end or 0) - (f.start or 0)), f.start or 0)
+
+    kept: list[Finding] = []
+    for f in sorted(findings, key=key):
+        if f.start is None:
+            if not any(k.rule == f.rule and k.document == f.document and k.start is None for k in kept):
+                kept.append(f)
+            continue
+        clash = any(k.document == f.document and k.category == f.category and k.start is not None
+                    and f.start < k.end and k.start < f.end for k in kept)
+        if not clash:
+            kept.append(f)
+    return kept
+
+
+def run_checklist(compiled: CompiledChecklist, bundle: Bundle) -> list[Finding]:
+    """All findings of all rules in scope, de-duplicated."""
+    raw = {doc.name: compiled.term_hits(doc.text) for doc in bundle.documents}
+    findings: list[Finding] = []
+    for rule in compiled.checklist.rules:
+        findings.extend(run_rule(rule, bundle, raw))
+    return dedupe(findings)
