@@ -1,0 +1,66 @@
+"""Engine behaviour: broadcast date, product scope, conditional rules across documents, de-duplication."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from review import check
+from review.engine import broadcast_date_from, check_text, check_uploads
+from review.model import DocKind, ProductCategory
+from review.products import detect_products
+
+
+def _doc(text):
+    from review.engine import _text_document
+
+    return _text_document("x", text, DocKind.SCRIPT)
+
+
+def test_broadcast_date_from_script_header():
+    assert broadcast_date_from([_doc("直播日期：2026年12月5日\n开场")]) == dt.date(2026, 12, 5)
+    assert broadcast_date_from([_doc("开播时间: 2026/1/9 20:00")]) == dt.date(2026, 1, 9)
+    assert broadcast_date_from([_doc("直播日期：2026-02-30")]) is None
+    assert broadcast_date_from([_doc("生产日期：2026-01-01")]) is None
+
+
+def test_date_defaults_to_today_and_option_wins(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("直播日期：2026-12-05\n大家好", encoding="utf-8")
+    assert check([path]).broadcast_date == dt.date(2026, 12, 5)
+    assert check([path], broadcast_date=dt.date(2027, 1, 1)).broadcast_date == dt.date(2027, 1, 1)
+    path.write_text("大家好", encoding="utf-8")
+    assert check([path]).broadcast_date == dt.date.today()
+
+
+def test_product_detection():
+    assert ProductCategory.HEALTH_FOOD in detect_products(["这款蓝帽子保健食品，国食健注G20210123"])
+    assert ProductCategory.FOOD not in detect_products(["这款蓝帽子保健食品，国食健注G20210123"])
+    assert ProductCategory.COSMETICS in detect_products(["这款面霜，妆网备字"])
+    assert detect_products(["一件纯棉T恤"]) == frozenset({ProductCategory.GENERAL})
+
+
+def test_conditional_rule_is_satisfied_by_another_document():
+    script = ("s.txt", "今天由数字人小美为大家讲解。".encode())
+    card = ("c.txt", "直播间设置：左上角常驻显示 数字 AI 直播".encode())
+    report, _ = check_uploads([script], dt.date(2026, 12, 1))
+    assert [f.rule for f in report.findings if f.category == "ai_label"] == ["AI-LABEL-001"]
+    finding = next(f for f in report.findings if f.category == "ai_label")
+    assert finding.text == "" and finding.start is None and finding.end is None and "数字人" in finding.message
+    report, _ = check_uploads([script, card], dt.date(2026, 12, 1))
+    assert not [f for f in report.findings if f.category == "ai_label"]
+
+
+def test_overlapping_terms_give_one_finding_with_the_longest_span():
+    found = [f for f in check_text("这是全网最低价") if f.category == "absolute_claim"]
+    assert len(found) == 1 and found[0].text == "全网最低价"
+
+
+def test_findings_are_ordered_by_document_and_offset():
+    found = check_text("顶级面料\n第二行是极品\n第三行万能")
+    starts = [f.start for f in found]
+    assert starts == sorted(starts)
+
+
+def test_traps_do_not_hit():
+    text = "最近很多人问，第一次来的宝子首先关注一下，执行国家标准GB/T 19001，第一步先洁面。"
+    assert check_text(text) == []
