@@ -3,6 +3,8 @@ conditional and occurrence logic, and the hand-off to code checks."""
 
 from __future__ import annotations
 
+import bisect
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .bundle import Bundle, make_finding
@@ -62,12 +64,29 @@ def _raw_spans(rule: Rule, text: str, term_spans: list[tuple[int, int]] | None,
     return spans
 
 
+class DisjointSpans:
+    """A growing set of non-overlapping spans with O(log n) overlap tests."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, start: int, end: int) -> bool:
+        """Add the span unless it overlaps one already held; True when added."""
+        i = bisect.bisect_right(self._starts, start)
+        if i > 0 and self._ends[i - 1] > start:
+            return False
+        if i < len(self._starts) and self._starts[i] < end:
+            return False
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+        return True
+
+
 def _merge_longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Overlapping spans collapse to the longest one (earliest on ties)."""
-    chosen: list[tuple[int, int]] = []
-    for s, e in sorted(set(spans), key=lambda p: (-(p[1] - p[0]), p[0])):
-        if all(e <= cs or s >= ce for cs, ce in chosen):
-            chosen.append((s, e))
+    held = DisjointSpans()
+    chosen = [(s, e) for s, e in sorted(set(spans), key=lambda p: (-(p[1] - p[0]), p[0])) if held.add(s, e)]
     return sorted(chosen)
 
 
@@ -193,14 +212,14 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
         return (-f.severity.rank, -((f.end or 0) - (f.start or 0)), f.start or 0)
 
     kept: list[Finding] = []
+    doc_level: set[tuple[str, str]] = set()
+    spans: dict[tuple[str, str], DisjointSpans] = defaultdict(DisjointSpans)
     for f in sorted(findings, key=key):
-        if f.start is None:
-            if not any(k.rule == f.rule and k.document == f.document and k.start is None for k in kept):
+        if f.start is None or f.end is None:
+            if (f.rule, f.document) not in doc_level:
+                doc_level.add((f.rule, f.document))
                 kept.append(f)
-            continue
-        clash = any(k.document == f.document and k.category == f.category and k.start is not None
-                    and f.start < k.end and k.start < f.end for k in kept)
-        if not clash:
+        elif spans[(f.document, str(f.category))].add(f.start, f.end):
             kept.append(f)
     return kept
 

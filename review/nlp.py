@@ -7,13 +7,10 @@ used only for context decisions.
 
 from __future__ import annotations
 
-import bisect
 import logging
 import os
 import re
 import threading
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 import ahocorasick
@@ -60,54 +57,94 @@ def get_nlp():
     return _nlp
 
 
-@dataclass
+# jieba cuts text into blocks of these characters and segments each block on its own, so the
+# tokens of a block are the same whether it is segmented alone or inside the whole document.
+_BLOCK_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
+
+
 class Analysis:
-    """Lazily computed tokens of one text; token offsets are character offsets into the text."""
+    """Tokens of one text, segmented lazily block by block around the offsets a rule asks about.
 
-    text: str
+    Token texts and boundaries equal those of the spaCy pipeline (same jieba segmenter), but only
+    the blocks next to a hit are segmented, so a rule with token conditions stays fast on long texts.
+    """
 
-    @cached_property
-    def token_spans(self) -> list[tuple[int, int]]:
-        """(start, end) character offsets of every jieba token, whitespace tokens included."""
-        doc = get_nlp()(self.text)
-        return [(t.idx, t.idx + len(t.text)) for t in doc]
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._blocks: dict[int, list[tuple[int, int]]] = {}
 
-    @cached_property
-    def _starts(self) -> list[int]:
-        return [s for s, _ in self.token_spans]
+    def _block_start(self, offset: int) -> int:
+        if not _BLOCK_CHAR.match(self.text, offset):
+            return offset
+        i = offset
+        while i > 0 and _BLOCK_CHAR.match(self.text, i - 1):
+            i -= 1
+        return i
 
-    @cached_property
-    def _boundaries(self) -> set[int]:
-        bounds = {0, len(self.text)}
-        for s, e in self.token_spans:
-            bounds.add(s)
-            bounds.add(e)
-        return bounds
+    def _tokens_of_block(self, start: int) -> list[tuple[int, int]]:
+        """(start, end) of the tokens of the block beginning at `start` (one token per other char)."""
+        if start not in self._blocks:
+            end = start
+            while end < len(self.text) and _BLOCK_CHAR.match(self.text, end):
+                end += 1
+            if end == start:  # punctuation or space: a token of its own
+                self._blocks[start] = [(start, start + 1)]
+            else:
+                seg = get_nlp().tokenizer.jieba_seg
+                spans, pos = [], start
+                for word in seg.cut(self.text[start:end], cut_all=False):
+                    spans.append((pos, pos + len(word)))
+                    pos += len(word)
+                self._blocks[start] = spans
+        return self._blocks[start]
+
+    def token_at(self, offset: int) -> tuple[int, int] | None:
+        """Span of the token that contains `offset` (None past the end)."""
+        if not 0 <= offset < len(self.text):
+            return None
+        for s, e in self._tokens_of_block(self._block_start(offset)):
+            if s <= offset < e:
+                return s, e
+        return None
 
     def on_boundaries(self, start: int, end: int) -> bool:
         """True when both ends of the span fall on token boundaries."""
-        return start in self._boundaries and end in self._boundaries
+        return all(self._is_boundary(i) for i in (start, end))
+
+    def _is_boundary(self, offset: int) -> bool:
+        if offset <= 0 or offset >= len(self.text):
+            return True
+        tok = self.token_at(offset)
+        return tok is not None and tok[0] == offset
 
     def prev_token(self, start: int) -> str:
         """Text of the non-blank token that ends at or before `start` (empty at the beginning)."""
-        i = bisect.bisect_left(self._starts, start) - 1
-        while i >= 0:
-            s, e = self.token_spans[i]
-            tok = self.text[s:e]
-            if tok.strip():
-                return tok
-            i -= 1
+        i = start
+        if i < len(self.text) and (tok := self.token_at(i)) and tok[0] < i:
+            i = tok[0]  # the hit starts inside a token: the one before that token
+        while i > 0:
+            tok = self.token_at(i - 1)
+            if tok is None:
+                return ""
+            word = self.text[tok[0]:tok[1]]
+            if word.strip():
+                return word
+            i = tok[0]
         return ""
 
     def next_token(self, end: int) -> str:
         """Text of the first non-blank token that starts at or after `end`."""
-        i = bisect.bisect_left(self._starts, end)
-        while i < len(self.token_spans):
-            s, e = self.token_spans[i]
-            tok = self.text[s:e]
-            if tok.strip():
-                return tok
-            i += 1
+        i = end
+        if 0 < i < len(self.text) and (tok := self.token_at(i - 1)) and tok[1] > i:
+            i = tok[1]  # the hit ends inside a token: the one after that token
+        while i < len(self.text):
+            tok = self.token_at(i)
+            if tok is None:
+                return ""
+            word = self.text[tok[0]:tok[1]]
+            if word.strip():
+                return word
+            i = tok[1]
         return ""
 
 

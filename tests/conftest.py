@@ -1,0 +1,11 @@
+"""Test session set-up: state (jieba cache, later the database) goes to a temporary REVIEW_HOME."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+
+def pytest_configure(config) -> None:
+    """Point REVIEW_HOME at a fresh temporary folder so tests never touch ./data."""
+    os.environ["REVIEW_HOME"] = tempfile.mkdtemp(prefix="review-home-")
