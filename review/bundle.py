@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .checklist import Rule
-from .model import Document, DocKind, Finding, ProductCategory
+from .model import DocKind, Document, Finding, ProductCategory
 from .nlp import Analysis
 
 # Document kinds whose text is promotional content (script, hand card, unclassified text).

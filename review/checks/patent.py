@@ -18,7 +18,9 @@ _WEIGHTS_OLD = (2, 3, 4, 5, 6, 7, 8, 9)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９ＺＬＣＮＸｘ．", "0123456789ZLCNXx.")
 # A candidate: ZL/CN prefix or 专利号 label, then digits with optional spaces, then an optional dot and check char.
 _CANDIDATE = re.compile(
-    r"(?P<prefix>ZL|CN|专利号[:：]?|专利[:：])\s*(?P<body>\d[\d ]{5,16}\d(?:\s*[.·]\s*[\dXx])?|\d[\d ]{5,16}[Xx])(?![\dA-Za-z])(?!\s?[ABUS]\d?(?![A-Za-z]))"
+    r"(?P<prefix>ZL|CN|专利号[:：]?|专利[:：])\s*"
+    r"(?P<body>\d[\d ]{5,16}\d(?:\s*[.·]\s*[\dXx])?|\d[\d ]{5,16}[Xx])"
+    r"(?![\dA-Za-z])(?!\s?[ABUS]\d?(?![A-Za-z]))"  # not a publication number such as CN 1234567 A
 )
 _BARE_DOTTED = re.compile(r"(?<![\dA-Za-z])(?P<body>\d{4} ?[12389] ?\d{7}\s*[.·]\s*[\dXx])(?![\dA-Za-z])")
 _CONTEXT = re.compile(r"专利")
