@@ -9,11 +9,20 @@ import sys
 from collections.abc import Sequence
 
 from .checklist import ChecklistError
-from .model import CATEGORY_LABELS, DOC_KIND_LABELS, SEVERITY_LABELS, Document, ProductCategory, Report, Severity
+from .model import (
+    CATEGORY_LABELS,
+    DOC_KIND_LABELS,
+    SEVERITY_LABELS,
+    VERDICT_LABELS,
+    Document,
+    ProductCategory,
+    Report,
+    Severity,
+)
+from .snippet import context_snippet
 
 FAIL_ON = ("high", "medium", "low", "never")
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-VERDICT_LABELS = {"fail": "不通过", "needs_review": "需人工复核", "pass": "通过"}
 CONTEXT_CHARS = 20
 
 
@@ -51,16 +60,11 @@ def exit_status(report: Report, fail_on: str) -> int:
 
 
 def quote_in_context(doc: Document | None, start: int | None, end: int | None, quote: str) -> str:
-    """The hit in its line, marked with 【】, at most CONTEXT_CHARS either side."""
+    """The hit in its line, marked with 【】, with a little context either side."""
     if doc is None or start is None or end is None:
         return quote
-    text = doc.text
-    lo = max(text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
-    hi_line = text.find("\n", end)
-    hi = min(len(text) if hi_line == -1 else hi_line, end + CONTEXT_CHARS)
-    left = ("…" if lo > 0 and text[lo - 1] != "\n" else "") + text[lo:start]
-    right = text[end:hi] + ("…" if hi < len(text) and text[hi] != "\n" else "")
-    return f"{left}【{text[start:end]}】{right}"
+    snip = context_snippet(doc.text, start, end, CONTEXT_CHARS)
+    return f"{'…' if snip.cut_before else ''}{snip.before}【{snip.hit}】{snip.after}{'…' if snip.cut_after else ''}"
 
 
 def render_text(report: Report, docs: dict[str, Document]) -> str:

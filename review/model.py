@@ -105,6 +105,9 @@ PRODUCT_LABELS: dict[ProductCategory, str] = {
 }
 
 
+VERDICT_LABELS: dict[str, str] = {"fail": "不通过", "needs_review": "需人工复核", "pass": "通过"}
+
+
 class IngestError(Exception):
     """A file that cannot be read; `reason` is a short Chinese explanation for the user."""
 

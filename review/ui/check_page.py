@@ -19,6 +19,7 @@ from review.model import (
     DOC_KIND_LABELS,
     PRODUCT_LABELS,
     SEVERITY_LABELS,
+    VERDICT_LABELS,
     Category,
     Document,
     DocumentInfo,
@@ -36,7 +37,6 @@ TITLE = "直播脚本播前合规审核"
 SAMPLES_DIR = Path(__file__).resolve().parents[2] / "sample_scripts"
 RESULT_KEY = "check_result"
 _FILTER_KEYS = ("f_cat", "f_sev")
-VERDICT_LABELS = {"fail": "不通过", "needs_review": "需人工复核", "pass": "通过"}
 _SEVERITIES = (Severity.HIGH, Severity.MEDIUM, Severity.LOW)
 _UNEXPECTED_ERROR = "审核时发生意外错误，未能生成结果。请重试；仍失败请联系管理员（详情见服务器日志）。"
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
 
 from review.model import Severity
+from review.snippet import Snippet, context_snippet
 
 _PUNCT = frozenset(string.punctuation)
 # Line breaks and other separators that would end a Markdown line or block.
 _BREAKS = re.compile(r"[\r\n\t\v\f\x85\u2028\u2029]+")
-_CONTEXT_CHARS = 30
 _ELLIPSIS = "…"
 
 SEVERITY_COLORS: dict[Severity, str] = {
@@ -31,26 +30,6 @@ def escape_markdown(text: str) -> str:
     """Escape `text` so that st.markdown shows it literally, on one line."""
     flat = _BREAKS.sub(" ", text)
     return "".join("\\" + ch if ch in _PUNCT else ch for ch in flat)
-
-
-@dataclass(frozen=True)
-class Snippet:
-    """A quote with up to `_CONTEXT_CHARS` characters of surrounding text on each side."""
-
-    before: str
-    hit: str
-    after: str
-    cut_before: bool
-    cut_after: bool
-
-
-def context_snippet(text: str, start: int, end: int, width: int = _CONTEXT_CHARS) -> Snippet:
-    """Cut the hit `text[start:end]` out of `text` with `width` characters of context each side."""
-    start = max(0, min(start, len(text)))
-    end = max(start, min(end, len(text)))
-    lo = max(0, start - width)
-    hi = min(len(text), end + width)
-    return Snippet(text[lo:start], text[start:end], text[end:hi], lo > 0, hi < len(text))
 
 
 def highlight_markdown(snippet: Snippet, color: str = "red") -> str:
