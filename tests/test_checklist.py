@@ -98,3 +98,58 @@ def test_invalid_yaml_is_refused(tmp_path):
     write(tmp_path, "rules: [\n")
     with pytest.raises(ChecklistError, match="YAML 无法解析"):
         parse_checklists(tmp_path)
+
+
+def test_product_scoped_rule_runs_only_for_its_products(tmp_path):
+    import datetime as dt
+
+    from review.bundle import Bundle
+    from review.engine import _text_document
+    from review.matcher import run_rule
+    from review.model import DocKind, ProductCategory
+
+    body = GOOD.replace("severity: high", "severity: high\n    products: [cosmetics]")
+    rule = parse_checklists(write(tmp_path, body)).rules[0]
+    assert rule.example_products == frozenset({ProductCategory.COSMETICS})
+    doc = _text_document("a.txt", "顶级品质", DocKind.SCRIPT)
+    general = Bundle([doc], frozenset({ProductCategory.GENERAL}), dt.date(2026, 12, 1))
+    cosmetics = Bundle([doc], frozenset({ProductCategory.GENERAL, ProductCategory.COSMETICS}), dt.date(2026, 12, 1))
+    assert run_rule(rule, general) == []
+    assert [f.text for f in run_rule(rule, cosmetics)] == ["顶级"]
+
+
+def test_rule_does_not_run_on_evidence_documents(tmp_path):
+    import datetime as dt
+
+    from review.bundle import Bundle
+    from review.engine import _text_document
+    from review.matcher import run_rule
+    from review.model import DocKind, ProductCategory
+
+    rule = parse_checklists(write(tmp_path, GOOD)).rules[0]
+    report = _text_document("r.pdf", "检测结论：顶级", DocKind.TEST_REPORT)
+    assert run_rule(rule, Bundle([report], frozenset({ProductCategory.GENERAL}), dt.date(2026, 12, 1))) == []
+
+
+@pytest.mark.parametrize(
+    ("extra", "text", "expected"),
+    [
+        ("suppressors: [{before: '不$'}]", "不顶级", []),
+        ("suppressors: [{after: '^部'}]", "顶级部门", []),
+        ("suppressors: [{sentence: '广告法'}]", "广告法不让说顶级。", []),
+        ("suppressors: [{sentence: '广告法'}]", "广告法。顶级品质", [("顶级", "high")]),
+        ("suppressors: [{next_token: [品质]}]", "顶级品质", []),
+        ("suppressors: [{prev_token: [这是]}]", "这是顶级", []),
+        ("suppressors: [{before: '我的$', severity: low}]", "我的顶级", [("顶级", "low")]),
+        ("exceptions: ['顶级会员']", "顶级会员日", []),
+        ("exceptions: ['顶级会员']", "顶级会\n员", [("顶级", "high")]),
+        ("boundary: token", "山顶级别", []),
+    ],
+)
+def test_context_semantics(tmp_path, extra, text, expected):
+    """Each suppressor key, a downgrade, exceptions on the same line only, token boundaries."""
+    from review.engine import run_rule_on_text
+
+    body = GOOD.replace("terms: [顶级]", "terms: [顶级]\n    " + extra).replace("ok: [顶部设计]", "ok: [顶部]")
+    rule = parse_checklists(write(tmp_path, body)).rules[0]
+    assert [(f.text, str(f.severity)) for f in run_rule_on_text(rule, text)] == expected
