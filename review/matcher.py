@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .bundle import Bundle, make_finding
 from .checklist import Checklist, Matchers, Rule, Suppressor
@@ -206,21 +206,44 @@ def run_rule(rule: Rule, bundle: Bundle, raw: dict[str, dict[str, list]] | None 
     return runner(rule, bundle, raw or {})
 
 
-def dedupe(findings: list[Finding]) -> list[Finding]:
-    """Among overlapping findings of one category in one document keep the most severe, then the longest."""
-    def key(f: Finding):
-        return (-f.severity.rank, -((f.end or 0) - (f.start or 0)), f.start or 0)
+def _merge_cluster(cluster: list[Finding]) -> Finding:
+    """The most severe, then longest, finding of overlapping ones, widened to their union on one line."""
+    best = max(cluster, key=lambda f: (f.severity.rank, (f.end or 0) - (f.start or 0), -(f.start or 0)))
+    start, end = min(f.start for f in cluster), max(f.end for f in cluster)
+    chars = [""] * (end - start)
+    for f in cluster:
+        chars[f.start - start:f.end - start] = list(f.text)
+    text = "".join(chars)
+    if "\n" in text or (start, end) == (best.start, best.end):
+        return best
+    return replace(best, start=start, end=end, text=text)
 
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per overlapping group of one category in one document (see `_merge_cluster`);
+    document-level findings once per rule and document."""
     kept: list[Finding] = []
     doc_level: set[tuple[str, str]] = set()
-    spans: dict[tuple[str, str], DisjointSpans] = defaultdict(DisjointSpans)
-    for f in sorted(findings, key=key):
+    groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for f in findings:
         if f.start is None or f.end is None:
             if (f.rule, f.document) not in doc_level:
                 doc_level.add((f.rule, f.document))
                 kept.append(f)
-        elif spans[(f.document, str(f.category))].add(f.start, f.end):
-            kept.append(f)
+        else:
+            groups[(f.document, str(f.category))].append(f)
+    for group in groups.values():
+        group.sort(key=lambda f: (f.start, f.end))
+        cluster: list[Finding] = []
+        reach = -1
+        for f in group:
+            if cluster and f.start >= reach:
+                kept.append(_merge_cluster(cluster))
+                cluster = []
+            cluster.append(f)
+            reach = max(reach, f.end) if len(cluster) > 1 else f.end
+        if cluster:
+            kept.append(_merge_cluster(cluster))
     return kept
 
 

@@ -64,3 +64,19 @@ def test_findings_are_ordered_by_document_and_offset():
 def test_traps_do_not_hit():
     text = "最近很多人问，第一次来的宝子首先关注一下，执行国家标准GB/T 19001，第一步先洁面。"
     assert check_text(text) == []
+
+
+def test_overlapping_findings_of_one_category_merge_to_their_union():
+    from review.matcher import dedupe
+    from review.model import Category, Finding, Severity
+
+    def f(rule, start, text, severity=Severity.HIGH, category=Category.ABSOLUTE_CLAIM):
+        return Finding(rule, category, severity, "d", text, start, start + len(text), "第1行", "m", "c", "l", "s")
+
+    price = f("P", 4, "市面上", category=Category.PRICE)
+    merged = dedupe([f("A", 4, "市面上最"), f("B", 7, "最先进", Severity.MEDIUM), price])
+    absolute = [(x.rule, x.text, x.start, x.end, x.severity) for x in merged if x.category == Category.ABSOLUTE_CLAIM]
+    assert absolute == [("A", "市面上最先进", 4, 10, Severity.HIGH)]
+    assert [x.rule for x in merged if x.category == Category.PRICE] == ["P"]
+    separate = dedupe([f("A", 0, "顶级"), f("B", 2, "极品")])
+    assert sorted(x.text for x in separate) == ["极品", "顶级"]
