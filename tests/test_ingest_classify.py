@@ -162,3 +162,15 @@ def test_ingested_documents_get_their_kind(tmp_path: Path) -> None:
     script = make_docx(tmp_path / "a.docx", SCRIPTS[0].split("\n"))
     assert load_document(str(script)).kind == DocKind.SCRIPT
     assert load_document(str(make_png(tmp_path / "食品经营许可证.png"))).kind == DocKind.LICENCE
+
+
+def test_script_that_mentions_evidence_stays_a_script() -> None:
+    text = ("开场：欢迎来到直播间。\n"
+            "这款面霜我们有第三方检测报告，检测结果合格，CMA资质认定，检验依据是国家标准。\n"
+            "厂家营业执照、食品生产许可证、统一社会信用代码都可以在详情页看到，专利证书也有。\n")
+    assert classify(text, "upload.txt") in (DocKind.SCRIPT, DocKind.OTHER)  # both get the content rules
+
+
+def test_long_document_without_an_evidence_title_is_not_evidence() -> None:
+    text = "直播电商信用合规管理体系建设指南\n" + "前言\n" * 80 + "应核验营业执照、许可证和证书，检测报告应有CMA。"
+    assert classify(text, "standard.txt") not in (DocKind.TEST_REPORT, DocKind.LICENCE, DocKind.CERTIFICATE)

@@ -104,6 +104,17 @@ NAME_HINTS: dict[DocKind, re.Pattern[str]] = {
     DocKind.CERTIFICATE: re.compile(r"注册证|证书|备案凭证|专利|商标|cert", re.IGNORECASE),
 }
 
+# An evidence document names itself near its top (or in its file name); a script that merely mentions
+# 检测报告 or 营业执照 further down must not be taken for evidence and escape the content rules.
+EVIDENCE_TITLES: dict[DocKind, re.Pattern[str]] = {
+    DocKind.TEST_REPORT: re.compile(r"检测报告|检验报告|测试报告|检验检测报告"),
+    DocKind.LICENCE: re.compile(r"营业执照|许可证"),
+    DocKind.CERTIFICATE: re.compile(r"证书|注册证|备案凭证|批准证明"),
+}
+TITLE_LINES = 12
+TITLE_MAX_CHARS = 30
+UNTITLED_FACTOR = 0.3
+
 HAND_CARD_COLUMNS = re.compile(
     r"商品|产品|品名|卖点|价|机制|福利|赠品|规格|序号|话术|库存|链接|品牌|佣金|优惠|sku", re.IGNORECASE
 )
@@ -116,10 +127,20 @@ def score_kinds(text: str, name: str = "", headers: Iterable[str] = ()) -> dict[
     for kind, hint in NAME_HINTS.items():
         if stem and hint.search(stem):
             scores[kind] += NAME_HINT_WEIGHT
+    titles = _title_lines(text)
+    for kind, title in EVIDENCE_TITLES.items():
+        if not any(title.search(line) for line in titles) and not (stem and NAME_HINTS[kind].search(stem)):
+            scores[kind] *= UNTITLED_FACTOR
     column_hits = sum(1 for h in headers if HAND_CARD_COLUMNS.search(h))
     if column_hits >= 2:
         scores[DocKind.HAND_CARD] += HEADER_WEIGHT * min(column_hits, HEADER_CAP)
     return scores
+
+
+def _title_lines(text: str) -> list[str]:
+    """Short lines near the top, spaces removed (检 验 报 告 -> 检验报告)."""
+    lines = [re.sub(r"\s+", "", line) for line in text.split("\n")[:TITLE_LINES * 3]]
+    return [line for line in lines if 0 < len(line) <= TITLE_MAX_CHARS][:TITLE_LINES]
 
 
 def classify(text: str, name: str = "", headers: Iterable[str] = ()) -> DocKind:
