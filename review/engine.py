@@ -9,7 +9,7 @@ import datetime as dt
 import re
 import threading
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from . import __version__
 from .bundle import CONTENT_KINDS, Bundle
@@ -125,7 +125,7 @@ def check_uploads(files: list[tuple[str, bytes | None]], broadcast_date: dt.date
     Unreadable files are reported in Report.documents with their error; the rest are checked.
     """
     docs, infos = [], []
-    for name, data in files:
+    for name, data in _unique_names(files):
         try:
             doc = load_document(name, data)
         except IngestError as exc:
@@ -140,6 +140,19 @@ def check_uploads(files: list[tuple[str, bytes | None]], broadcast_date: dt.date
         infos.append(_info(doc))
     report = check_documents(docs, infos, broadcast_date=broadcast_date, products=products)
     return report, {d.name: d for d in docs}
+
+
+def _unique_names(files: list[tuple[str, bytes | None]]) -> list[tuple[str, bytes | None]]:
+    """Number repeated names (a.txt, a (2).txt) so every document is reported on its own."""
+    seen: dict[str, int] = {}
+    out = []
+    for name, data in files:
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1 and data is not None:  # uploads only: a path on disk must stay readable
+            path = PurePath(name)
+            name = str(path.with_name(f"{path.stem} ({seen[name]}){path.suffix}"))
+        out.append((name, data))
+    return out
 
 
 def check(paths: Iterable[str | Path], broadcast_date: dt.date | None = None,

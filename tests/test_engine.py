@@ -80,3 +80,11 @@ def test_overlapping_findings_of_one_category_merge_to_their_union():
     assert [x.rule for x in merged if x.category == Category.PRICE] == ["P"]
     separate = dedupe([f("A", 0, "顶级"), f("B", 2, "极品")])
     assert sorted(x.text for x in separate) == ["极品", "顶级"]
+
+
+def test_uploads_with_the_same_name_are_reported_separately():
+    files = [("脚本.txt", "顶级面料".encode()), ("脚本.txt", "极品茶叶".encode())]
+    report, docs = check_uploads(files, dt.date(2026, 12, 1))
+    assert [d.document for d in report.documents] == ["脚本.txt", "脚本 (2).txt"]
+    assert {f.document: f.text for f in report.findings} == {"脚本.txt": "顶级", "脚本 (2).txt": "极品"}
+    assert set(docs) == {"脚本.txt", "脚本 (2).txt"}
