@@ -117,6 +117,22 @@ def make_pdf(path: Path, pages: Sequence[Sequence[str]], *, encrypt: object = No
     return path
 
 
+def make_table_pdf(path: Path, before: Sequence[str], rows: Rows, after: Sequence[str]) -> Path:
+    """A one-page PDF: paragraphs, a ruled table (grid lines, so pdfplumber finds it), paragraphs."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    font = _cjk_font()
+    style = ParagraphStyle("cjk", fontName=font, fontSize=11, leading=16, wordWrap="CJK")
+    table = Table([[str(c) for c in row] for row in rows])
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    story = [Paragraph(t, style) for t in before] + [table] + [Paragraph(t, style) for t in after]
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story)
+    return path
+
+
 def _draw_picture(c) -> None:
     c.setFillColorRGB(0.8, 0.2, 0.2)
     c.rect(100, 400, 300, 200, fill=1)

@@ -337,3 +337,19 @@ def test_max_upload_env(monkeypatch, raw: str | None, expected: int) -> None:
     else:
         monkeypatch.setenv("REVIEW_MAX_UPLOAD_MB", raw)
     assert default_max_bytes() == expected
+
+
+def test_pdf_table_cells_are_located_by_row_and_column(tmp_path: Path) -> None:
+    from tests.fixtures_docs import make_table_pdf
+
+    rows = [["序号", "商品名称", "话术"], ["1", "保温杯", "304不锈钢内胆"], ["2", "焖烧罐", "顶级保温效果"]]
+    path = make_table_pdf(tmp_path / "手卡.pdf", ["家电专场手卡", "直播日期：2026-12-05"], rows, ["备注：以实物为准"])
+    doc = load_document(str(path))
+    located = {doc.text[s.start:s.end]: s.location for s in doc.segments}
+    assert located["家电专场手卡"] == "第1页 第1行"
+    assert located["直播日期：2026-12-05"] == "第1页 第2行"
+    assert located["顶级保温效果"] == "第1页 表格1 第3行「话术」列"
+    assert located["焖烧罐"] == "第1页 表格1 第3行「商品名称」列"
+    assert located["备注：以实物为准"] == "第1页 第3行"
+    assert doc.text.index("直播日期") < doc.text.index("顶级保温效果") < doc.text.index("备注")
+    assert doc.text.count("顶级保温效果") == 1  # table text is not repeated as plain lines

@@ -18,7 +18,10 @@ ENCRYPTED = "PDF 已加密，请提供未加密版本"
 OCR_LATER = "需要 OCR（证据识别功能上线后支持）"
 PDFPLUMBER_MAX_PAGES = 30  # above this, pdfium alone (about 40x faster) reads the text
 
-PageReader = Callable[[int], str]
+# A page reader returns the page's pieces: (text, location within the page), in reading order.
+Piece = tuple[str, str]
+PageReader = Callable[[int], list[Piece]]
+MAX_HEADER_CHARS = 20
 
 
 def read_pdf(name: str, data: bytes) -> Extraction:
@@ -36,12 +39,11 @@ def read_pdf(name: str, data: bytes) -> Extraction:
         raise IngestError(name, CORRUPT)
     builder = SegmentBuilder()
     blank: list[int] = []
-    for page_no, text in enumerate(texts, start=1):
-        lines = [line for line in (text or "").split("\n") if line.strip()]
-        if text is not None and not lines:
+    for page_no, pieces in enumerate(texts, start=1):
+        if pieces is not None and not pieces:
             blank.append(page_no)
-        for line_no, line in enumerate(lines, start=1):
-            builder.add(line, f"第{page_no}页 第{line_no}行")
+        for text, where in pieces or []:
+            builder.add(text, f"第{page_no}页 {where}")
     notes = [ocr_note(blank, page_count)] if blank else []
     if broken:
         notes.append(f"第{page_list(broken)}页已损坏，无法读取")
@@ -71,13 +73,14 @@ def _open_pdfium(name: str, data: bytes) -> pdfium.PdfDocument:
         raise IngestError(name, CORRUPT) from exc
 
 
-def _page_texts(data: bytes, pdf: pdfium.PdfDocument, page_count: int) -> list[str | None]:
-    """Normalised text of every page (None: unreadable): pdfplumber for short files, else pdfium.
+def _page_texts(data: bytes, pdf: pdfium.PdfDocument, page_count: int) -> list[list[Piece] | None]:
+    """Located pieces of every page (None: unreadable): pdfplumber (lines and tables) for short
+    files, else pdfium (lines).
 
     pdfium is also the per-page fallback when pdfplumber fails or finds no text.
     """
-    def by_pdfium(index: int) -> str:
-        return _pdfium_text(pdf, index)
+    def by_pdfium(index: int) -> list[Piece]:
+        return line_pieces(_pdfium_text(pdf, index))
 
     if page_count > PDFPLUMBER_MAX_PAGES:
         return [_first_text(i, by_pdfium) for i in range(page_count)]
@@ -88,31 +91,74 @@ def _page_texts(data: bytes, pdf: pdfium.PdfDocument, page_count: int) -> list[s
         return [_first_text(i, by_pdfium) for i in range(page_count)]
 
 
-def _first_text(index: int, *readers: PageReader) -> str | None:
-    """The first non-blank text a reader finds; '' when the page has none, None when all readers fail."""
+def _first_text(index: int, *readers: PageReader) -> list[Piece] | None:
+    """The first non-empty pieces a reader finds; [] when the page has none, None when all readers fail."""
     readable = False
     for read in readers:
         try:
-            text = read(index)
+            pieces = read(index)
         except Exception:
             continue
         readable = True
-        if text.strip():
-            return text
-    return "" if readable else None
+        if pieces:
+            return pieces
+    return [] if readable else None
+
+
+def line_pieces(text: str, first: int = 1) -> list[Piece]:
+    """Non-blank lines as (line, 第N行), numbered from `first`."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return [(line, f"第{n}行") for n, line in enumerate(lines, start=first)]
 
 
 def _plumber_reader(plumber: pdfplumber.PDF) -> PageReader:
-    def read(index: int) -> str:
+    def read(index: int) -> list[Piece]:
         if index >= len(plumber.pages):
-            return ""
+            return []
         page = plumber.pages[index]
         try:
-            return _normalise(page.extract_text() or "")
+            return _plumber_pieces(page)
         finally:
             page.close()
 
     return read
+
+
+def _plumber_pieces(page) -> list[Piece]:
+    """Lines outside tables as 第N行 and table cells as 表格T 第R行「列名」列, in top-to-bottom order."""
+    tables = [t for t in page.find_tables() if len(t.rows) > 1]
+    if not tables:
+        return line_pieces(_normalise(page.extract_text() or ""))
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj) -> bool:
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    blocks: list[tuple[float, list[Piece]]] = []
+    line_no = 0
+    for line in page.filter(outside).extract_text_lines():
+        text = _normalise(line["text"])
+        if text.strip():
+            line_no += 1
+            blocks.append((line["top"], [(text, f"第{line_no}行")]))
+    for number, table in enumerate(sorted(tables, key=lambda t: t.bbox[1]), start=1):
+        blocks.append((table.bbox[1], table_pieces(table.extract(), number)))
+    return [piece for _, pieces in sorted(blocks, key=lambda b: b[0]) for piece in pieces]
+
+
+def table_pieces(rows: list[list[str | None]], number: int) -> list[Piece]:
+    """Cells of one table; the first row names the columns when every cell is a short label."""
+    cells = [[_normalise(c or "").strip() for c in row] for row in rows]
+    header = cells[0] if cells else []
+    named = bool(header) and all(0 < len(c) <= MAX_HEADER_CHARS and "\n" not in c for c in header)
+    pieces = []
+    for r, row in enumerate(cells, start=1):
+        for c, text in enumerate(row):
+            if text:
+                column = f"「{header[c]}」列" if named and c < len(header) else f" 第{c + 1}列"
+                pieces.append((text, f"表格{number} 第{r}行{column}"))
+    return pieces
 
 
 def _pdfium_text(pdf: pdfium.PdfDocument, index: int) -> str:
