@@ -101,13 +101,6 @@ class Checklist:
     version: str
     topics: dict[str, str]
 
-    def by_id(self, rule_id: str) -> Rule:
-        """The rule with this id (KeyError when unknown)."""
-        for rule in self.rules:
-            if rule.id == rule_id:
-                return rule
-        raise KeyError(rule_id)
-
 
 def _fail(source: str, rule_id: str, why: str) -> ChecklistError:
     where = f"{source}，规则 {rule_id}" if rule_id else source

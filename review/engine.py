@@ -6,6 +6,7 @@ This is the library entry point: `review.check(paths, broadcast_date=None) -> Re
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import threading
 from collections.abc import Iterable
@@ -16,7 +17,7 @@ from .bundle import CONTENT_KINDS, Bundle
 from .checklist import CHECKLIST_DIR, Checklist, ChecklistError, Rule, load_checklist
 from .ingest import load_document
 from .matcher import CompiledChecklist, run_checklist, run_rule
-from .model import Document, DocumentInfo, Finding, IngestError, ProductCategory, Report
+from .model import DocKind, Document, DocumentInfo, Finding, IngestError, ProductCategory, Report, Segment
 from .products import detect_products
 
 TOOL_NAME = "live-review"
@@ -29,8 +30,7 @@ _lock = threading.Lock()
 
 def run_rule_on_text(rule: Rule, text: str) -> list[Finding]:
     """Findings of a single rule on `text` taken as a script (used to run the rules' own examples)."""
-    kind = next(iter(sorted(rule.applies_to & CONTENT_KINDS))) if rule.applies_to & CONTENT_KINDS else \
-        next(iter(rule.applies_to))
+    kind = DocKind.SCRIPT if DocKind.SCRIPT in rule.applies_to else min(rule.applies_to, key=list(DocKind).index)
     doc = _text_document("示例", text, kind)
     bundle = Bundle([doc], rule.example_products, broadcast_date_from([doc]) or dt.date.today())
     return [f for f in run_rule(rule, bundle) if f.rule == rule.id]
@@ -66,8 +66,6 @@ def verified_checklist(folder: Path = CHECKLIST_DIR) -> CompiledChecklist:
 
 def _text_document(name: str, text: str, kind) -> Document:
     """An in-memory document with one location per line (for examples and check_text)."""
-    from .model import Segment
-
     segments, pos = [], 0
     for i, line in enumerate(text.split("\n"), 1):
         segments.append(Segment(pos, pos + len(line), f"第{i}行"))
@@ -94,10 +92,6 @@ def _info(doc: Document) -> DocumentInfo:
 
 
 def _error_info(name: str, data: bytes | None, reason: str) -> DocumentInfo:
-    import hashlib
-
-    from .model import DocKind
-
     sha = hashlib.sha256(data).hexdigest() if data is not None else None
     return DocumentInfo(document=name, sha256=sha, kind=DocKind.OTHER, chars=0, error=reason)
 
@@ -165,7 +159,5 @@ def check(paths: Iterable[str | Path], broadcast_date: dt.date | None = None,
 def check_text(text: str, products: Iterable[ProductCategory] | None = None,
                broadcast_date: dt.date | None = None) -> list[Finding]:
     """Findings for a plain script text (one location per line); handy for tests and the REPL."""
-    from .model import DocKind
-
     doc = _text_document("文本", text, DocKind.SCRIPT)
     return check_documents([doc], [_info(doc)], broadcast_date=broadcast_date, products=products).findings

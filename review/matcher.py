@@ -35,7 +35,6 @@ class CompiledChecklist:
             if rule.kind in ("existence", "occurrence", "conditional"):
                 for term in rule.match.terms:
                     terms.setdefault(term, []).append(rule.id)
-        self.rules = {r.id: r for r in checklist.rules}
         self.terms = TermMatcher(terms)
 
     def term_hits(self, text: str) -> dict[str, list[tuple[int, int]]]:
@@ -151,6 +150,11 @@ def rule_hits(rule: Rule, bundle: Bundle, doc: Document,
     return hits
 
 
+def _precomputed(raw: dict[str, dict[str, list]], doc: Document, rule: Rule) -> list[tuple[int, int]] | None:
+    """Term spans found by the shared automaton, or None to search this rule's terms directly."""
+    return raw.get(doc.name, {}).get(rule.id, []) if raw else None
+
+
 def _contains(matchers: Matchers, text: str) -> bool:
     return any(t in text for t in matchers.terms) or any(rx.search(text) for rx in matchers.patterns)
 
@@ -159,7 +163,7 @@ def run_conditional(rule: Rule, bundle: Bundle, raw: dict[str, dict[str, list]])
     """If the trigger appears, the required text must appear in some content document."""
     docs = bundle.documents_for(rule)
     for doc in docs:
-        hits = rule_hits(rule, bundle, doc, raw.get(doc.name, {}).get(rule.id, []) if raw else None)
+        hits = rule_hits(rule, bundle, doc, _precomputed(raw, doc, rule))
         if not hits:
             continue
         if any(_contains(rule.then, d.text) for d in docs):
@@ -176,7 +180,7 @@ def run_occurrence(rule: Rule, bundle: Bundle, raw: dict[str, dict[str, list]]) 
     """One finding per document that uses the term more than `max` times."""
     findings = []
     for doc in bundle.documents_for(rule):
-        hits = rule_hits(rule, bundle, doc, raw.get(doc.name, {}).get(rule.id, []) if raw else None)
+        hits = rule_hits(rule, bundle, doc, _precomputed(raw, doc, rule))
         if len(hits) > rule.max:
             extra = hits[rule.max]
             message = f"{rule.message}（本文档出现 {len(hits)} 次）"
@@ -188,7 +192,7 @@ def run_existence(rule: Rule, bundle: Bundle, raw: dict[str, dict[str, list]]) -
     """A finding for every accepted hit."""
     findings = []
     for doc in bundle.documents_for(rule):
-        spans = raw.get(doc.name, {}).get(rule.id, []) if raw else None
+        spans = _precomputed(raw, doc, rule)
         for hit in rule_hits(rule, bundle, doc, spans):
             findings.append(make_finding(rule, doc, hit.start, hit.end, severity=hit.severity))
     return findings

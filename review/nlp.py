@@ -18,7 +18,6 @@ import ahocorasick
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 USER_DICT = PROJECT_ROOT / "checklists" / "userdict.txt"
 SENTENCE_END = "。！？!?；;…\n"
-_SENT_RE = re.compile(r"[^。！？!?；;…\n]*(?:[。！？!?；;…]+|\n|$)")
 
 _lock = threading.Lock()
 _nlp = None
