@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.deps-installed
 PORT   ?= 8501
 export REVIEW_HOME ?= $(CURDIR)/data
 
-.PHONY: setup sysdeps run test lint bench clean
+.PHONY: setup sysdeps run test lint bench eval clean
 
 setup: sysdeps $(STAMP)
 
@@ -33,6 +33,10 @@ test: lint
 
 bench: setup
 	$(BIN)/python tools/bench.py
+
+# Recall and precision per category on the labelled corpora (tests/corpus, tests/bundles).
+eval: setup
+	$(BIN)/python tools/eval.py tests/corpus $(wildcard tests/bundles) --min-recall 0.95 --min-precision 0.92
 
 clean:
 	rm -rf $(VENV) data/cache .pytest_cache

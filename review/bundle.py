@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .checklist import Rule
-from .model import DocKind, Document, Finding, ProductCategory
+from .model import Claim, DocKind, Document, Finding, ProductCategory
 from .nlp import Analysis
 
 # Document kinds whose text is promotional content (script, hand card, unclassified text).
@@ -20,6 +20,8 @@ class Bundle:
     documents: list[Document]
     products: frozenset[ProductCategory]
     broadcast_date: dt.date
+    claims: list[Claim] = field(default_factory=list)  # filled by evidence checks (claims–evidence table)
+    cache: dict[str, object] = field(default_factory=dict, repr=False)  # per-bundle memo for code checks
     _analyses: dict[str, Analysis] = field(default_factory=dict, repr=False)
 
     def analysis(self, doc: Document) -> Analysis:

@@ -17,7 +17,17 @@ from .bundle import CONTENT_KINDS, Bundle
 from .checklist import CHECKLIST_DIR, Checklist, ChecklistError, Rule, load_checklist
 from .ingest import load_document
 from .matcher import CompiledChecklist, run_checklist, run_rule
-from .model import DocKind, Document, DocumentInfo, Finding, IngestError, ProductCategory, Report, Segment
+from .model import (
+    DocKind,
+    Document,
+    DocumentInfo,
+    Finding,
+    IngestError,
+    ProductCategory,
+    Report,
+    RuleSet,
+    Segment,
+)
 from .products import detect_products
 
 TOOL_NAME = "live-review"
@@ -86,6 +96,18 @@ def broadcast_date_from(docs: Iterable[Document]) -> dt.date | None:
     return None
 
 
+def rule_sets(checklist: Checklist, products: frozenset[ProductCategory]) -> list[RuleSet]:
+    """Per checklist file: how many rules ran and how many product scope switched off."""
+    out = []
+    for source, title in checklist.topics.items():
+        rules = [r for r in checklist.rules if r.source == source]
+        skipped = [r for r in rules if not r.applies(products)]
+        scoped = sorted({str(p) for r in skipped for p in r.products}, key=[str(p) for p in ProductCategory].index)
+        out.append(RuleSet(topic=PurePath(source).stem, title=title, ran=len(rules) - len(skipped),
+                           skipped=len(skipped), skipped_products=scoped))
+    return out
+
+
 def _info(doc: Document) -> DocumentInfo:
     return DocumentInfo(document=doc.name, sha256=doc.sha256, kind=doc.kind, chars=len(doc.text),
                         needs_ocr=doc.needs_ocr, notes=list(doc.notes))
@@ -109,7 +131,8 @@ def check_documents(docs: list[Document], infos: list[DocumentInfo], *, broadcas
                       key=lambda f: (order.get(f.document, 0), f.start if f.start is not None else -1, f.rule))
     return Report(tool_name=TOOL_NAME, version=__version__, checklist_version=compiled.checklist.version,
                   broadcast_date=date, documents=infos, findings=findings,
-                  products=sorted(chosen, key=list(ProductCategory).index))
+                  products=sorted(chosen, key=list(ProductCategory).index), claims=list(bundle.claims),
+                  rule_sets=rule_sets(compiled.checklist, chosen))
 
 
 def check_uploads(files: list[tuple[str, bytes | None]], broadcast_date: dt.date | None = None,

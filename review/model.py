@@ -199,6 +199,50 @@ class DocumentInfo:
         return d
 
 
+CLAIM_STATUS_LABELS: dict[str, str] = {
+    "supported": "有证据支持",
+    "contradicted": "与证据矛盾",
+    "no_evidence": "无证据",
+    "not_checkable": "无法核对",
+}
+
+
+@dataclass
+class Claim:
+    """One claim of a script or hand card set against the evidence (a row of the claims–evidence table)."""
+
+    claim: str                 # the quoted claim text, exactly as in the document
+    document: str              # the script or hand card that makes it
+    start: int | None
+    end: int | None
+    location: str
+    product: str               # product the claim is about ("" when unknown)
+    status: str                # supported | contradicted | no_evidence | not_checkable
+    evidence_document: str = ""  # evidence file that supports or contradicts it
+    evidence_location: str = ""  # exact place in that file (page, table row, field)
+    evidence_text: str = ""      # what the evidence says there
+    note: str = ""               # short Chinese explanation
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass
+class RuleSet:
+    """One checklist topic and whether it ran for this submission (so a reviewer sees what was not checked)."""
+
+    topic: str            # file stem, e.g. health_claim
+    title: str            # Chinese topic title
+    ran: int              # rules that ran
+    skipped: int          # rules switched off by product scope
+    skipped_products: list[str] = field(default_factory=list)  # product categories of the skipped rules
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict."""
+        return asdict(self)
+
+
 @dataclass
 class Report:
     """Result of checking one submission (a bundle of files)."""
@@ -210,6 +254,8 @@ class Report:
     documents: list[DocumentInfo]
     findings: list[Finding]
     products: list[ProductCategory] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    rule_sets: list[RuleSet] = field(default_factory=list)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -235,13 +281,15 @@ class Report:
         return [d for d in self.documents if d.error]
 
     def to_dict(self) -> dict:
-        """The JSON object of `check --format json` (contract shape, plus additive `products`)."""
+        """The JSON object of `check --format json` (contract shape, plus additive products, rule_sets, claims)."""
         return {
             "tool": {"name": self.tool_name, "version": self.version, "checklist_version": self.checklist_version},
             "broadcast_date": self.broadcast_date.isoformat(),
             "products": [str(p) for p in self.products],
+            "rule_sets": [r.to_dict() for r in self.rule_sets],
             "documents": [d.to_dict() for d in self.documents],
             "findings": [f.to_dict() for f in self.findings],
+            "claims": [c.to_dict() for c in self.claims],
             "summary": self.summary,
             "verdict": self.verdict,
         }

@@ -16,7 +16,7 @@ from pathlib import Path
 import ahocorasick
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-USER_DICT = PROJECT_ROOT / "checklists" / "userdict.txt"
+CHECKLIST_DIR = PROJECT_ROOT / "checklists"
 SENTENCE_END = "。！？!?；;…\n"
 
 _lock = threading.Lock()
@@ -38,8 +38,13 @@ def _init_jieba() -> None:
     jieba.dt.tmp_dir = str(data_dir() / "cache")
     Path(jieba.dt.tmp_dir).mkdir(parents=True, exist_ok=True)
     jieba.initialize()
-    if USER_DICT.exists():
-        jieba.load_userdict(str(USER_DICT))
+    for path in user_dicts():
+        jieba.load_userdict(str(path))
+
+
+def user_dicts() -> list[Path]:
+    """Every jieba user dictionary of the checklists folder (userdict.txt, userdict_<topic>.txt)."""
+    return sorted(CHECKLIST_DIR.glob("userdict*.txt"))
 
 
 def get_nlp():

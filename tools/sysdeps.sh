@@ -4,6 +4,10 @@ set -euo pipefail
 missing=()
 [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# PostgreSQL server binaries (the store's PostgreSQL test starts its own throw-away cluster)
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+# pdftoppm renders report pages to PNG in tests
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 cmd="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then

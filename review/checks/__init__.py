@@ -5,6 +5,8 @@ A check takes (rule, bundle) and returns findings; it never prints and never rai
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 
 from ..bundle import Bundle
@@ -32,5 +34,6 @@ def get_check(name: str) -> CheckFn:
 
 
 def _load_all() -> None:
-    """Import the check modules so that they register themselves."""
-    from . import patent  # noqa: F401
+    """Import every check module of this package so that they register themselves."""
+    for info in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{info.name}")
