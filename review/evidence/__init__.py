@@ -1,0 +1,1 @@
+"""Evidence documents (test reports, licences, certificates): field extraction, validation, cross-checks."""
