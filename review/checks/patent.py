@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from ..bundle import CONTENT_KINDS, Bundle, make_finding
 from ..checklist import Rule
@@ -55,7 +56,7 @@ _MENTION = re.compile(
 _NOT_A_CLAIM_AFTER = re.compile(r"(?:局|法|代理|事务所|审查员|检索|文献|公报|数据库|侵权|纠纷|费)")
 _NEGATED_BEFORE = re.compile(
     r"(?:不涉及|不涉|没有|并非|不是|不属于|不含|不算|不存在|不宣传|无|非|未)"
-    r"(?:申请|获得?|取得|涉及|使用|用|任何|相关)?的?\s*$"
+    r"(?:申请|获得?|取得|涉及|使用|用|任何|相关|别人|他人|其他|别家)?的?\s*$"
 )
 _META_SENTENCE = re.compile(
     r"广告法|违禁|禁用|禁止使用|不得使用|不得宣传|不能说|不要说|别说|不可以说|慎用|合规提示|审核要点"
@@ -372,13 +373,24 @@ def _mentions(doc: Document, cands: list[Candidate]) -> list[Mention]:
     return out
 
 
-def _where(doc: Document, offset: int) -> str:
-    loc = doc.location_at(offset)
-    return f"{doc.name} {loc}".strip()
+@dataclass(frozen=True)
+class Pointer:
+    """Where a submission speaks of a patent application (for messages)."""
+
+    quote: str
+    doc: Document
+    offset: int
+
+    def describe(self, reader: Document) -> str:
+        """「quote」 and its place, naming the file only when it is another document than `reader`."""
+        where = self.doc.location_at(self.offset)
+        if self.doc.name != reader.name:
+            where = f"{PurePath(self.doc.name).name} {where}".strip()
+        return f"「{self.quote}」，{where}" if where else f"「{self.quote}」"
 
 
 def _mention_issues(doc: Document, mentions: list[Mention], granted_kinds: set[str] | None,
-                    application: str | None, application_number: bool) -> list[Issue]:
+                    application: Pointer | None, application_number: bool) -> list[Issue]:
     """At most one issue per document for patent claims made in words, without a number next to them.
 
     `granted_kinds` are the types of the numbers presented as patents in the submission (None when there
@@ -393,8 +405,8 @@ def _mention_issues(doc: Document, mentions: list[Mention], granted_kinds: set[s
         others = f"（本文档共 {len(claims)} 处类似表述）" if len(claims) > 1 else ""
         if granted_kinds is None and application:
             return [Issue("application", Severity.HIGH, doc, first.start, first.end,
-                          f"宣称「{quote}」{others}，但提交材料里只有专利申请（{application}），没有已授权的专利号；"
-                          f"把申请说成专利属于假冒专利")]
+                          f"宣称「{quote}」{others}，但提交材料里只有专利申请（{application.describe(doc)}），"
+                          f"没有已授权的专利号；把申请说成专利属于假冒专利")]
         if granted_kinds is None:
             return [Issue("incomplete", Severity.MEDIUM, doc, first.start, first.end,
                           f"提到「{quote}」{others}，但脚本和手卡中都没有专利号和专利类型")]
@@ -422,11 +434,11 @@ def analyse(docs: list[Document], on: dt.date) -> list[Issue]:
     granted = [c for c in every if c.granted or not c.applied]
     applied = [c for c in every if c.applied and not c.granted]
     mentions = {d.name: _mentions(d, [c.cand for c in numbers[d.name]]) for d in docs}
-    application = f"申请号「{applied[0].raw}」" if applied else None
+    application = Pointer(f"申请号{applied[0].raw}", applied[0].doc, applied[0].cand.start) if applied else None
     for d in docs:
         m = next((m for m in mentions[d.name] if m.applied), None)
         if m and not application:
-            application = f"「{d.text[m.start:m.end]}」，{_where(d, m.start)}"
+            application = Pointer(d.text[m.start:m.end], d, m.start)
     kinds = {c.parsed.kind for c in granted if c.parsed} if granted else None
     issues: list[Issue] = []
     for doc in docs:
