@@ -9,6 +9,7 @@ the issues of its own key, so one claim never yields several overlapping finding
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -358,8 +359,10 @@ class Mention:
 
 def _mentions(doc: Document, cands: list[Candidate]) -> list[Mention]:
     text, out = doc.text, []
+    starts = [c.context_start for c in cands]
     for m in _MENTION.finditer(text):
-        if any(c.context_start <= m.start() < max(c.context_end, c.end) for c in cands):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < max(cands[i].context_end, cands[i].end):
             continue  # words describing a number are judged with the number
         if _NOT_A_CLAIM_AFTER.match(text, m.end()) or _NEGATED_BEFORE.search(text[max(0, m.start() - 10):m.start()]):
             continue
