@@ -186,6 +186,8 @@ def test_honest_application_is_advisory_only():
     "合规提示：没有专利号不要说“专利产品”。",
     "有朋友问袜子有没有专利？没有，本产品不涉及专利。",
     "订单号202412050001开头的，客服热线400-820-1234，批准文号国食健注G20210123。",
+    "收到有问题可以申请售后，实用新型专利 ZL 2020 2 1234567.2 的卡扣不会松。",
+    "卡扣的发明专利申请，申请号202410654321.7，未获授权前不作宣传。",
 ])
 def test_traps_give_no_counted_patent_finding(text):
     assert patent_findings(text) == []

@@ -45,7 +45,11 @@ _TYPE_AFTER = re.compile(
     r"\s*[（(]\s*(?:发明|实用新型|外观设计|外观)(?:专利)?\s*[)）]|\s*(?:发明专利|实用新型|外观设计专利|外观专利)"
 )
 _GRANTED = re.compile(r"专利(?:产品|技术|证书)|(?<![未尚])(?:获得?|拥有|取得|授权)")
-_APPLIED = re.compile(r"申请(?![日人])|受理|审查中|尚未授权|未授权|待授权|公开号")
+_NOT_GRANTED = re.compile(r"(?:尚未|暂未|还未|未|没有)(?:获得?|取得)?授权")
+_APPLIED = re.compile(
+    r"(?:已经?|正在|刚|已提交|提交了?)申请|申请(?:了|过)?[^，,。；;\n]{0,6}专利|专利申请|申请号|申请中"
+    r"|受理|审查中|尚未授权|未授权|待授权|公开号"
+)
 _PENDING = re.compile(r"申请中|尚未授权|未授权|待授权|审查中|受理中|实审|专利申请[，,、\s]")
 _TECHNICAL = re.compile(r"技术|配方|工艺|功效|原理|性能")
 _SEPARATORS = re.compile(r"[\s、，,和及与/；;]*")
@@ -274,7 +278,7 @@ def _number_claims(doc: Document) -> list[NumberClaim]:
         claims.append(NumberClaim(
             doc=doc, cand=cand, raw=raw, parsed=parse_patent_number(raw),
             stated=stated_type(text, cand, previous),
-            granted=label_granted or bool(_GRANTED.search(words)),
+            granted=label_granted or bool(_GRANTED.search(_NOT_GRANTED.sub("", words))),
             applied=label_applied or bool(_APPLIED.search(words)),
             pending_said=label_applied or bool(_PENDING.search(words + " ")),
         ))
