@@ -229,3 +229,19 @@ def test_term_follows_the_broadcast_date():
                                   "专利\x00号ZL2020\ufffd2", "发明专利" * 500])
 def test_bad_input_never_raises(text):
     patent_findings(text, counted_only=False)
+
+
+def test_type_and_number_in_separate_columns_of_a_hand_card(tmp_path):
+    from review.engine import check
+    from tests.fixtures_docs import make_xlsx
+
+    path = make_xlsx(tmp_path / "手卡.xlsx", {"手卡": [
+        ["品名", "专利类型", "专利号", "直播价"],
+        ["折叠椅", "实用新型", "ZL 2020 2 1234567.2", 139],
+        ["手机支架", "发明", "ZL 2020 2 1234567.2", 79],
+        ["砧板", None, "ZL202010345678.9", 89],
+    ]})
+    found = [f for f in check([path], broadcast_date=DAY).findings if f.category == "patent"]
+    assert [(f.rule, f.severity, f.location) for f in found] == [
+        ("PAT-TYPE-001", "high", "工作表「手卡」第3行「专利号」列"),
+        ("PAT-MARK-001", "medium", "工作表「手卡」第4行「专利号」列")]

@@ -44,6 +44,7 @@ _TYPE_WORD = re.compile(
 _TYPE_AFTER = re.compile(
     r"\s*[（(]\s*(?:发明|实用新型|外观设计|外观)(?:专利)?\s*[)）]|\s*(?:发明专利|实用新型|外观设计专利|外观专利)"
 )
+_TYPE_CELL = re.compile(r"(发明|实用新型|外观设计|外观)(?:专利)?")
 _GRANTED = re.compile(r"专利(?:产品|技术|证书)|(?<![未尚])(?:获得?|拥有|取得|授权)")
 _NOT_GRANTED = re.compile(r"(?:尚未|暂未|还未|未|没有)(?:获得?|取得)?授权")
 _APPLIED = re.compile(
@@ -218,6 +219,22 @@ def stated_type(text: str, cand: Candidate, previous: Candidate | None = None) -
         return _type_name(before[-1].group())
     if previous and _SEPARATORS.fullmatch(text[previous.end:cand.start]):
         return stated_type(text, previous)  # 实用新型专利两项：ZL…、ZL…
+    return _type_cell(text, cand)
+
+
+def _type_cell(text: str, cand: Candidate) -> str | None:
+    """The type in a neighbouring table cell (a line holding only 发明 / 实用新型 / 外观设计) of a number cell."""
+    lo = text.rfind("\n", 0, cand.start) + 1
+    hi = text.find("\n", cand.end)
+    hi = len(text) if hi == -1 else hi
+    if len(text[lo:hi]) > cand.end - cand.start + 8:
+        return None  # the number sits in running text, not in a cell of its own
+    prev_lo = text.rfind("\n", 0, max(lo - 1, 0)) + 1
+    next_hi = text.find("\n", hi + 1)
+    for line in (text[prev_lo:max(lo - 1, prev_lo)], text[hi + 1:len(text) if next_hi == -1 else next_hi]):
+        m = _TYPE_CELL.fullmatch(line.strip())
+        if m:
+            return _type_name(m.group(1))
     return None
 
 
