@@ -20,7 +20,6 @@ from .errors import WorkflowError
 from .roles import DEPARTMENTS, ROLE_LABELS, ReviewConfig, Role
 from .service import ReviewService
 from .states import STATUS_LABELS, Status
-from .stats import Dashboard, StatsFilter
 from .views import (
     DISPOSITION_LABELS,
     OUTCOME_LABELS,
@@ -41,8 +40,8 @@ from .views import (
 
 __all__ = [
     "DEPARTMENTS", "DISPOSITION_LABELS", "OUTCOME_LABELS", "ROLE_LABELS", "STATUS_LABELS", "Allowed", "CommentView",
-    "Dashboard", "DecisionResult", "DecisionView", "DispositionView", "DocumentView", "FindingView", "ReviewConfig",
-    "ReviewService", "Role", "StatsFilter", "Status", "SubmissionSummary", "SubmissionView", "SubmitResult",
+    "DecisionResult", "DecisionView", "DispositionView", "DocumentView", "FindingView", "ReviewConfig",
+    "ReviewService", "Role", "Status", "SubmissionSummary", "SubmissionView", "SubmitResult",
     "UserInfo", "VersionDiff", "VersionView", "WorkflowError", "get_service", "reset_service",
 ]
 

@@ -39,7 +39,7 @@ def entry_rows(s: Session, *, start: dt.date | None = None, end: dt.date | None 
         q = q.where(AuditEntry.actor == user)
     tz = local_tz()
     return [{"seq": e.seq, "at": e.at.isoformat(timespec="microseconds"),
-             "local_time": e.at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S %Z"), "actor": e.actor,
+             "local_time": e.at.astimezone(tz).isoformat(timespec="seconds"), "actor": e.actor,
              "action": e.action, "action_label": ACTION_LABELS.get(e.action, e.action), "target": e.target,
              "details": e.details, "prev_hash": e.prev_hash, "hash": e.hash} for e in s.scalars(q)]
 

@@ -40,7 +40,6 @@ from .roles import DEPARTMENTS, SUBMIT_ROLES, ReviewConfig, Role, parse_role
 from .states import OPEN_FOR_REVIEW, STATUS_LABELS, Event, Status, next_status
 from .views import (
     DISPOSITION_KINDS,
-    DISPOSITION_LABELS,
     RESOLVING_KINDS,
     Allowed,
     CommentView,
@@ -145,6 +144,15 @@ class ReviewService:
         if ok:
             raise WorkflowError("该账号已停用，请联系管理员", "inactive")
         raise WorkflowError("用户名或密码不正确", "bad_credentials")
+
+    def act_as(self, name: str) -> UserInfo:
+        """For the shell only (CLI, seeding): the operator who owns REVIEW_HOME acts as the named active user
+        without a password, as the contract's `submit --user` does. The app must use `login`."""
+        with self.db.read() as s:
+            user = self._user_by_name(s, (name or "").strip())
+            if not user.active:
+                raise WorkflowError("该账号已停用，请联系管理员", "inactive")
+            return records.user_info(user)
 
     def reauthenticate(self, actor: UserInfo, password: str) -> UserInfo:
         """Ask the acting user for their password again (before signing); audited like a login."""
@@ -747,5 +755,3 @@ def _clean_text(value: str | None, label: str, limit: int, required: bool = True
         raise WorkflowError(f"{label}过长（最多 {limit} 个字符）", "too_long")
     return text
 
-
-_DISPOSITION_HELP = "、".join(f"{k}（{v}）" for k, v in DISPOSITION_LABELS.items())
