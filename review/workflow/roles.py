@@ -53,8 +53,10 @@ class ReviewConfig:
         req = _split(os.environ.get("REVIEW_REQUIRED_DEPARTMENTS"))
         opt = _split(os.environ.get("REVIEW_OPTIONAL_DEPARTMENTS"))
         default = cls()
-        return cls(required_departments=req if req is not None else default.required_departments,
-                   optional_departments=opt if opt is not None else default.optional_departments)
+        req = req if req is not None else default.required_departments
+        if opt is None:  # the default co-signers, less any department made required
+            opt = tuple(d for d in default.optional_departments if d not in req)
+        return cls(required_departments=req, optional_departments=opt)
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:
