@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 
 from review.store import audit
 from review.store.models import AuditEntry
-from review.workflow import WorkflowError
+from review.workflow import UserInfo, WorkflowError
 from tests.wf_support import SCRIPT_V1, add_people, cheap_hasher, make_service, upload
 
 
@@ -160,3 +160,15 @@ def test_only_auditors_and_admins_read_the_trail(svc, tmp_path):
         svc.audit_entries(svc.act_as("legal"))
     assert svc.audit_verify(svc.act_as("auditor")).ok
     assert svc.audit_entries(svc.act_as("admin"), user="planner")
+
+
+def test_events_recorded_from_outside_the_service_join_the_chain(svc):
+    svc.record_event(svc.act_as("auditor"), "export", "submission:1", {"format": "pdf"})
+    svc.record_event(None, "export", "submission:1", {"format": "json"})
+    with svc.db.read() as s:
+        rows = s.execute(select(AuditEntry.actor, AuditEntry.action).order_by(AuditEntry.seq.desc()).limit(2)).all()
+    assert rows == [("system", "export"), ("auditor", "export")]
+    assert svc.audit_verify().ok
+    ghost = UserInfo(id=999, name="ghost", display_name="", role="admin", department=None)
+    with pytest.raises(WorkflowError):  # an actor the database does not know is refused
+        svc.record_event(ghost, "export", "submission:1")

@@ -171,10 +171,14 @@ def test_roles_that_may_not_decide_are_refused(svc, people, who):
     assert svc.get_submission(people.legal, clean.id).summary.status == "submitted"
 
 
-def test_a_department_outside_the_joint_review_may_not_decide(svc, people):
-    clean = svc.submit(people.planner, upload(SCRIPT_CLEAN), "干净")
-    refused("not_cosigner", svc.decide, people.ops, clean.id, approve=True, comment="同意")
-    assert "会签" in svc.allowed(people.ops, clean.id).decide_reason
+def test_a_department_outside_the_joint_review_may_comment_but_not_mark_or_decide(svc, people, sub):
+    refused("not_cosigner", svc.decide, people.ops, sub.id, approve=False, comment="驳回")
+    finding = svc.get_submission(people.ops, sub.id).current.findings[0]
+    refused("not_cosigner", svc.set_disposition, people.ops, finding.id, "waive", "运营认为可以")
+    refused("not_cosigner", svc.start_review, people.ops, sub.id)
+    allowed = svc.allowed(people.ops, sub.id)
+    assert "会签" in allowed.decide_reason and not allowed.disposition and allowed.comment
+    svc.add_comment(people.ops, finding.version_id, "运营备注：该链接已下架")
 
 
 def test_optional_co_signer_approval_waits_for_the_required_department(svc, people):
@@ -458,6 +462,9 @@ def test_dashboard_statistics_and_filters(svc, people):
     assert set(svc.dashboard(people.legal, days).versions["submission_id"]) == {b.id, c.id}
     mine = svc.dashboard(people.planner, StatsFilter(planner="planner2"))  # planners see only their own
     assert set(mine.versions["submission_id"]) == {a.id, c.id}
+    fp_rules = svc.false_positive_rules(people.legal)
+    assert list(fp_rules["rule"]) == [fa["全网最好"].rule]
+    assert svc.false_positive_rules(people.planner2).empty  # planners: only their own submissions
     empty = svc.dashboard(people.legal, StatsFilter(start=dt.date(2020, 1, 1), end=dt.date(2020, 1, 2)))
     assert empty.versions.empty and empty.top_rules.empty and empty.rejection_rate is None
     assert empty.median_hours_to_decision is None and empty.by_category_severity.empty

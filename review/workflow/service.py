@@ -374,8 +374,6 @@ class ReviewService:
             me = self._me(s, actor)
             sub = self._submission(s, submission_id, lock=True)
             self._require_reviewer_of(s, me, sub)
-            if me.department not in (*sub.required_departments, *sub.optional_departments):
-                raise WorkflowError(f"{me.department}部门不在本提交的会签部门之列，不能作出决定", "not_cosigner")
             if Status(sub.status) not in OPEN_FOR_REVIEW:
                 raise WorkflowError(f"当前状态为「{STATUS_LABELS[Status(sub.status)]}」，不能再作决定", "bad_state")
             version = self._current_version(s, sub)
@@ -502,11 +500,12 @@ class ReviewService:
                 return Allowed(False, False, False, False, False, "无权查看")
             role, is_owner = Role(me.role), sub.owner_id == me.id
             reviewer_ok = role == Role.REVIEWER and not self._authored(s, me, sub)
+            cosigner = me.department in (*sub.required_departments, *sub.optional_departments)
             open_ = Status(sub.status) in OPEN_FOR_REVIEW
             reason = self._decide_blocker(s, me, sub) if reviewer_ok else (
                 "不能审核自己提交的内容" if role == Role.REVIEWER else "只有审核员可以作出审核决定")
             return Allowed(view=True, comment=role != Role.AUDITOR and (is_owner or role != Role.PLANNER),
-                           disposition=reviewer_ok and open_, decide=reviewer_ok and not reason,
+                           disposition=reviewer_ok and cosigner and open_, decide=reviewer_ok and not reason,
                            resubmit=is_owner and role in SUBMIT_ROLES, decide_reason=reason)
 
     def _decide_blocker(self, s: Session, me: User, sub: Submission) -> str:
@@ -576,7 +575,24 @@ class ReviewService:
                 flt = flt.restricted_to(me.name)
             return build_dashboard(s, flt)
 
+    def false_positive_rules(self, actor: UserInfo, flt=None):
+        """Rules most often marked 误报 with the reasons given (DataFrame: rule, category, count, reasons)."""
+        from .stats import StatsFilter, false_positive_rules
+
+        with self.db.read() as s:
+            me = self._me(s, actor)
+            flt = flt or StatsFilter()
+            return false_positive_rules(s, flt.restricted_to(me.name) if Role(me.role) == Role.PLANNER else flt)
+
     # ----------------------------------------------------------------- audit
+    def record_event(self, actor: UserInfo | None, action: str, target: str, details: dict | None = None) -> None:
+        """Append an entry for an action done outside the service (e.g. a report exported or verified);
+        `actor` None is the shell operator. Other components that write their own rows (signatures) append
+        with `review.store.audit.append` inside their own transaction instead."""
+        with self.db.write() as s:
+            who = self._me(s, actor).name if actor is not None else SYSTEM
+            audit.append(s, who, action, target, details or {})
+
     def audit_verify(self, actor: UserInfo | None = None) -> audit.AuditCheck:
         """Recompute the audit hash chain (auditors, admins or the operator)."""
         with self.db.read() as s:
@@ -672,12 +688,16 @@ class ReviewService:
             raise WorkflowError(message, "forbidden")
 
     def _require_reviewer_of(self, s: Session, me: User, sub: Submission) -> None:
+        """A reviewer of a department in this submission's joint review who did not submit it."""
         if Role(me.role) != Role.REVIEWER:
             from .roles import ROLE_LABELS
 
             raise WorkflowError(f"只有审核员可以审核（当前角色：{ROLE_LABELS[Role(me.role)]}）", "forbidden")
         if self._authored(s, me, sub):
             raise WorkflowError("不能审核自己提交的内容", "own_submission")
+        if me.department not in (*sub.required_departments, *sub.optional_departments):
+            raise WorkflowError(f"{me.department}部门不在本提交的会签部门之列，不能处置问题或作出决定",
+                                "not_cosigner")
 
     @staticmethod
     def _require_current(sub: Submission, version: Version) -> None:
