@@ -25,6 +25,7 @@ from review.store.models import (
     Decision,
     Disposition,
     FindingRow,
+    StoredDocument,
     Submission,
     User,
     Version,
@@ -562,6 +563,18 @@ class ReviewService:
                 raise WorkflowError(f"该版本中没有文件「{name}」", "not_found")
             sha = doc.sha256
         return self.blobs.get(sha)
+
+    def collect_blob_garbage(self, actor: UserInfo | None = None, min_age_s: float = 3600.0) -> list[str]:
+        """Delete stored files no version references (left by failed uploads) older than `min_age_s`
+        (admins or the operator); returns their hashes. Audited when anything was removed."""
+        with self.db.read() as s:
+            if actor is not None:
+                self._require(self._me(s, actor), Role.ADMIN)
+            referenced = set(s.scalars(select(StoredDocument.sha256)))
+        removed = self.blobs.collect_garbage(referenced, min_age_s)
+        if removed:
+            self.record_event(actor, "blob_gc", "blobs", {"removed": removed})
+        return removed
 
     # ------------------------------------------------------------ statistics
     def dashboard(self, actor: UserInfo, flt=None):
