@@ -22,6 +22,7 @@ sysdeps:
 	@bash tools/sysdeps.sh
 
 run: setup
+	$(BIN)/python -m review.seed
 	$(BIN)/python -m streamlit run app.py --server.headless true --server.port $(PORT) \
 		--browser.gatherUsageStats false
 

@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="产品类别（可多次给出）；不给则按内容自动识别")
     rules = sub.add_parser("rules", help="校验并列出规则库")
     rules.add_argument("--format", choices=("text", "json"), default="text")
+    from .cli_workflow import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -88,7 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the process exit status."""
     args = build_parser().parse_args(argv)
     try:
-        return {"check": cmd_check, "rules": cmd_rules}[args.command](args)
+        handler = getattr(args, "handler", None) or {"check": cmd_check, "rules": cmd_rules}[args.command]
+        return handler(args)
     except ChecklistError as exc:
         print(f"规则库有误，已停止：\n{exc}", file=sys.stderr)
         return EXIT_INPUT
+
