@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """(Re)generate the minor (`mn_`) and privacy (`pv_`) documents of the labelled corpus in tests/corpus/.
 
 Run: ``.venv/bin/python tools/corpus/mn_pv.py [--out DIR]`` (default: ``tests/corpus/``).
