@@ -18,6 +18,7 @@ from stdnum.exceptions import ValidationError
 
 # Full-width digits and X map one-to-one onto ASCII, so offsets stay valid after translation.
 FULLWIDTH = str.maketrans("０１２３４５６７８９Ｘｘ－", "0123456789Xx-")
+_HAS_FULLWIDTH = re.compile("[０-９Ｘｘ－]")
 # Region (6), birth date (8, optionally split 4+4), sequence (3) and check character.
 _ID18 = re.compile(r"(?<![0-9A-Za-z*＊])\d{6}[ -]?\d{4}[ -]?\d{4}[ -]?\d{3}[\dXx](?![0-9A-Za-z*＊])")
 # First-generation numbers: region (6), YYMMDD (19YY), sequence (3), no check character.
@@ -31,7 +32,15 @@ class IdNumber:
 
     number: str           # compact, upper case
     birth: dt.date
-    region_known: bool    # the region code is in stdnum's table for the birth year
+
+    @property
+    def region_known(self) -> bool:
+        """True when the region code is in stdnum's table for the birth year."""
+        try:
+            ric.get_birth_place(self.number)
+        except (ValidationError, ValueError, KeyError):
+            return False
+        return True
 
     @property
     def masked(self) -> str:
@@ -39,19 +48,24 @@ class IdNumber:
         return "*" * (len(self.number) - 4) + self.number[-4:]
 
 
+def ascii_digits(text: str) -> str:
+    """`text` with full-width digits, X and hyphens made ASCII (same length, so offsets stay valid)."""
+    return text.translate(FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
+
+
 def compact(text: str) -> str:
     """Digits and X only, ASCII, upper case."""
-    return re.sub(r"[\s-]", "", text.translate(FULLWIDTH)).upper()
+    return re.sub(r"[\s-]", "", ascii_digits(text)).upper()
 
 
 def find_id_candidates(text: str) -> list[tuple[int, int]]:
     """Spans of everything shaped like an 18-character ID number (not yet validated)."""
-    return [m.span() for m in _ID18.finditer(text.translate(FULLWIDTH))]
+    return [m.span() for m in _ID18.finditer(ascii_digits(text))]
 
 
 def find_old_id_candidates(text: str) -> list[tuple[int, int]]:
     """Spans of 15-digit runs (first-generation ID numbers have this shape, so do many other numbers)."""
-    return [m.span() for m in _ID15.finditer(text.translate(FULLWIDTH))]
+    return [m.span() for m in _ID15.finditer(ascii_digits(text))]
 
 
 def parse_id_number(text: str, on: dt.date | None = None) -> IdNumber | None:
@@ -67,7 +81,7 @@ def parse_id_number(text: str, on: dt.date | None = None) -> IdNumber | None:
         return None
     if birth.year < EARLIEST_BIRTH_YEAR or (on is not None and birth > on):
         return None
-    return IdNumber(number, birth, _region_known(number))
+    return IdNumber(number, birth)
 
 
 def parse_old_id_number(text: str, on: dt.date | None = None) -> dt.date | None:
@@ -80,14 +94,6 @@ def parse_old_id_number(text: str, on: dt.date | None = None) -> dt.date | None:
     except ValueError:
         return None
     return birth if on is None or birth <= on else None
-
-
-def _region_known(number: str) -> bool:
-    try:
-        ric.get_birth_place(number)
-    except (ValidationError, ValueError, KeyError):
-        return False
-    return True
 
 
 def age_on(birth: dt.date, on: dt.date) -> int:

@@ -27,7 +27,7 @@ HOST, SPOKES = "host", "spokesperson"
 
 # --- the room label ---------------------------------------------------------------------------
 LABEL = re.compile(
-    r"(?:未成年人?|未满(?:18|十八)周?岁(?:的?(?:观众|用户|朋友))?)[^，。！？；\n]{0,6}?"
+    r"(?:未成年人?|青少年|未满(?:18|十八)周?岁(?:的?(?:观众|用户|朋友))?)[^，。！？；\n]{0,6}?"
     r"(?:监护人|家长|父母)[^，。！？；\n]{0,6}?陪同[^，。！？；\n]{0,4}?观看"
 )
 LABEL_NEGATED = re.compile(r"(?:没有|未|缺少?|忘了?|漏了?|不用|无需|不需要?)(?:标注|设置|显示|挂|加)?[“\"「]?$")
@@ -57,7 +57,9 @@ NOT_A_NAME = re.compile(
 BLOCKER = re.compile(
     r"孩子|女儿|儿子|宝宝|宝贝|小朋友|小孩|儿童|学生|妈妈|爸爸|父母|家长|客户|顾客|粉丝|用户|买家|朋友|同学|姐|妹|哥|弟|"
     r"表|堂|老公|老婆|奶奶|爷爷|外婆|外公|侄|外甥|闺蜜|邻居|同事|老板|她|他|它|宝妈|阿姨|叔叔|品牌|店铺|公司|工厂|"
-    r"产品|这款|牌子|老店|家人|有位|有个|一位"
+    r"产品|这款|牌子|老店|家人|有位|有个|一位|"
+    # an action or a possessive between the role and the age: the age belongs to a thing (主播推荐的积木6岁能玩)
+    r"推荐|介绍|讲|说|用|穿|吃|玩|买|卖|戴|送|试|适合|适用|给|的(?!年龄|生日|出生|身份证|证件)"
 )
 VOCATIVE = re.compile(r"家人们|宝宝们|宝子们|姐妹们|朋友们|兄弟们|老铁们|亲们")
 SELF = re.compile(r"我(?![们家的妈爸女儿老哥姐弟妹朋])|本人")
@@ -73,9 +75,10 @@ STATED_AGE = re.compile(
 )
 AFTER_NOT_OWN = re.compile(
     r"\s*(?:以上|以下|以内|及以上|及以下|之间|之前|之后|以前|以后|前|后|起|开始|那年|那会|的时候|时候|时|就|"
+    r"学|读|上学|出道|入行|毕业|\+|"
     r"[-~～—至到]\s*\d|左右的|的(?:孩子|宝宝|小孩|儿童|小朋友|女儿|儿子|学生|小学生|男孩|女孩|宝贝|人|用户|顾客|朋友))"
 )
-BEFORE_NOT_OWN = re.compile(r"(?:适用|适合|适龄|建议|针对|面向|年龄段|年龄范围|[-~～—至到])\s*$")
+BEFORE_NOT_OWN = re.compile(r"(?:适用|适合|适龄|建议|针对|面向|年龄段|年龄范围)[^，。；\n]{0,4}$|[-~～—至到]\s*$")
 BIRTH = re.compile(
     r"(?:出生(?:于|在|日期|年月|时间)?|生于|生日)\s*[:：是为]?\s*"
     r"(?P<y1>(?:19|20)\d{2})\s*(?:[年\-/.]\s*(?P<m1>\d{1,2})\s*(?:月|(?=[\-/.]))?\s*(?:[\-/.]?\s*(?P<d1>\d{1,2})\s*[日号]?)?)?"
@@ -85,10 +88,12 @@ BIRTH = re.compile(
 DATE = re.compile(
     r"\s*(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})(?:\s*[月\-/.]\s*(?:(?P<d>\d{1,2})\s*[日号]?)?)?"
 )
+YEAR = re.compile(r"(?:19|20)\d{2}")
+SIX_DIGITS = re.compile(r"[\d０-９]{6}")
 AGE_LABEL = re.compile(r"年龄|年纪|岁数|周岁")
 BIRTH_LABEL = re.compile(r"出生|生日")
 LABEL_NOT_OWN = re.compile(r"适用|适合|建议|推荐|范围")
-ROW_NOT_OWN = re.compile(r"顾客|客户|粉丝|买家|中奖|收件人|用户")
+ROW_NOT_OWN = re.compile(r"顾客|客户|粉丝|买家|中奖|收件人|收货人|用户|会员")
 
 # --- guardian consent -------------------------------------------------------------------------
 CONSENT = re.compile(r"(?:监护人|家长|父母)[^。；\n]{0,6}?(?:书面)?(?:同意|授权)(?:书|函)?")
@@ -256,9 +261,10 @@ def _prose_role(line: str, s: int, e: int, names: dict[str, str]) -> Owner | Non
         i = line.rfind(name, label_end, s)
         if i >= 0 and s - i <= NAME_WINDOW and not _blocked(line[i + len(name):s]):
             return kind, name
-    if speaker:
-        stretch = line[label_end:s]
-        if SELF.search(stretch) and not _blocked(stretch):
+    selves = list(SELF.finditer(line, label_end, s)) if speaker else []
+    if selves:
+        stretch = line[selves[-1].end():s]
+        if not _blocked(stretch):
             role = speaker.group("role")
             kind = SPOKES if ROLE.fullmatch(role).group("spokes") else HOST
             return kind, f"{role}{speaker.group('name')}"
@@ -273,7 +279,7 @@ def _table_role(index: TableIndex, cell: Cell) -> Owner | None:
         rows = [[c for c in index.table(cell) if c.row == r] for r in above]
     for row in rows:
         texts = " ".join(f"{c.header} {c.text}" for c in row if c is not cell)
-        if ROW_NOT_OWN.search(texts):
+        if ROW_NOT_OWN.search(f"{cell.table} {texts}"):
             return None
         for c in row:
             for part in (c.text.strip(), c.header.strip()):
@@ -297,17 +303,35 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 
 def _prose_ages(line: str, on: dt.date) -> Iterator[tuple[int, int, AgeRange, str]]:
     """Stated ages, birth dates and valid ID numbers in one line (offsets relative to the line)."""
+    if "岁" in line:
+        yield from _stated_ages(line)
+    if YEAR.search(line):
+        yield from _birth_dates(line, on)
+    if SIX_DIGITS.search(line):
+        yield from _id_ages(line, on)
+
+
+def _stated_ages(line: str) -> Iterator[tuple[int, int, AgeRange, str]]:
+    """15岁, 刚满16岁, 虚岁11岁 — unless they describe a product, a threshold or a past moment."""
     for m in STATED_AGE.finditer(line):
         ages = stated_age(m)
         before = line[max(0, m.start() - 6):m.start()]
         if ages and not AFTER_NOT_OWN.match(line, m.end()) and not BEFORE_NOT_OWN.search(before):
             yield m.start(), m.end(), ages, "年龄"
+
+
+def _birth_dates(line: str, on: dt.date) -> Iterator[tuple[int, int, AgeRange, str]]:
+    """2011年3月出生, 出生于2010年12月, 生日：2011-04-18."""
     for m in BIRTH.finditer(line):
         y, mo, d = (m.group("y1"), m.group("m1"), m.group("d1")) if m.group("y1") else (
             m.group("y2"), m.group("m2"), m.group("d2"))
         ages = age_range(int(y), int(mo) if mo else None, int(d) if d else None, on)
         if ages:
             yield m.start(), m.end(), ages, "出生日期"
+
+
+def _id_ages(line: str, on: dt.date) -> Iterator[tuple[int, int, AgeRange, str]]:
+    """Ages from ID numbers whose check character verifies."""
     for s, e in find_id_candidates(line):
         parsed = parse_id_number(line[s:e], on)
         if parsed:

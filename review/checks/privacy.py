@@ -17,7 +17,7 @@ from ..checklist import Rule
 from ..model import Document, Finding, Severity
 from . import register
 from .identity import (
-    FULLWIDTH,
+    ascii_digits,
     compact,
     find_id_candidates,
     find_old_id_candidates,
@@ -41,11 +41,14 @@ CARD_LABEL = re.compile(
 )
 CARD_EXPLICIT = re.compile(r"银行卡|储蓄卡|信用卡|借记卡|银行账号|银行账户|开户行")
 CARD_PREFIX = re.compile(r"62|4|5[1-5]|35|60|9558")
+NOT_A_BANK_CARD = re.compile(r"会员|积分|礼品|购物卡|充值|储值|优惠券|券码|兑换码|激活码|序列号|游戏")
 
 # Home addresses: a personal cue, then province / city / district, a street with its number and the
 # building, unit or room. A cue after a business word (退货地址, 公司地址) is not personal.
-ADDRESS_CUE = re.compile(r"家住|住在|家庭住址|家庭地址|现住址|住址|收货地址|收件地址|邮寄地址|寄件地址|联系地址|地址")
-STRONG_CUE = re.compile(r"家住|住在|家庭住址|家庭地址|现住址|住址")
+ADDRESS_CUE = re.compile(
+    r"家住|住在|家庭住址|家庭地址|现住址|住址|收货地址|收件地址|邮寄地址|寄件地址|联系地址|地址|寄到|送到|寄往"
+)
+STRONG_CUE = re.compile(r"家住|住在|家庭住址|家庭地址|现住址|住址|收货地址|收件地址|邮寄地址|寄件地址|寄到|送到|寄往")
 _HAN = r"[\u4e00-\u9fa5]"
 _UNIT = r"(?:\d+|[一二三四五六七八九十]+)(?:号楼|号院|栋|幢|座|单元|楼|层|室|号|户)"
 ADDRESS = re.compile(
@@ -56,11 +59,15 @@ ADDRESS = re.compile(
 )
 ADDRESS_FILLER = re.compile(r"(?:是|在|为|：|:|\s)*")
 BUSINESS_ADDRESS = re.compile(
-    r"退货|退换|售后|寄回|商家|公司|店铺|门店|仓库|发货|厂|办公|总部|营业|经营|生产|专柜|旗舰店|展厅"
+    r"退货|退换|售后|寄回|商家|店家|厂家|卖家|公司|店铺|门店|仓库|发货|厂|办公|总部|营业|经营|生产|专柜|旗舰店|展厅"
 )
+# Words right after an address that make it a business place (…路18号田园果蔬仓库).
+BUSINESS_PLACE = re.compile(r"[^，。；,;\n]{0,8}?(?:仓库|公司|门店|店|厂|写字楼|办公|总部|展厅|营业厅|服务中心)")
 RECIPIENT = re.compile(r"收件人|收货人|寄件人|联系人")
 SEGMENT_START = re.compile(r"(?:^|(?<=[\s，,：:；;|、]))(?=[\u4e00-\u9fa5])", re.M)
-PERSON_CONTEXT = re.compile(r"收件人|姓名|中奖|粉丝|买家|顾客|用户|先生|女士|阿姨|叔叔|她|他|家|本人")
+PERSON_CONTEXT = re.compile(
+    r"收件人|收货人|姓名|中奖|粉丝|买家|顾客|用户|先生|女士|阿姨|叔叔|她|他|我家|老家|本人|宝妈|姐妹|家人|网友|观众"
+)
 PLACEHOLDER = re.compile(r"[*＊×]|XX|xx|某")
 
 
@@ -96,11 +103,14 @@ def check_id_numbers(rule: Rule, bundle: Bundle) -> list[Finding]:
     for doc in bundle.documents_for(rule):
         for start, end in find_id_candidates(doc.text):
             raw = doc.text[start:end]
+            context = _context(bundle, doc, start)
             parsed = parse_id_number(raw, bundle.broadcast_date)
+            if parsed and ORDER_LABEL.search(f"{context} {_line_before(doc, start)}") and not ID_LABEL.search(context):
+                continue
             if parsed:
                 message = f"{rule.message}（{parsed.masked}，校验位有效）"
                 findings.append(make_finding(rule, doc, start, end, message=message))
-            elif ID_LABEL.search(_context(bundle, doc, start)):
+            elif ID_LABEL.search(context):
                 message = (f"{rule.message}（标注为身份证号，尾号{compact(raw)[-4:]}；"
                            "校验位不符，可能抄错，但仍属个人证件信息）")
                 findings.append(make_finding(rule, doc, start, end, message=message, severity=Severity.MEDIUM))
@@ -124,7 +134,7 @@ def check_mobile_numbers(rule: Rule, bundle: Bundle) -> list[Finding]:
     """Full mobile numbers that are not the shop's own lines."""
     findings = []
     for doc in bundle.documents_for(rule):
-        norm = doc.text.translate(FULLWIDTH)
+        norm = ascii_digits(doc.text)
         for m in MOBILE.finditer(norm):
             if _shop_number(bundle, doc, m.start(), m.end()):
                 continue
@@ -139,13 +149,15 @@ def check_bank_cards(rule: Rule, bundle: Bundle) -> list[Finding]:
     """Luhn-valid card numbers with a bank context or a bank prefix (high); labelled ones failing Luhn (medium)."""
     findings = []
     for doc in bundle.documents_for(rule):
-        norm = doc.text.translate(FULLWIDTH)
+        norm = ascii_digits(doc.text)
         for m in CARD.finditer(norm):
             number = compact(m.group())
             if not 16 <= len(number) <= 19 or parse_id_number(number):
                 continue
             context = _context(bundle, doc, m.start(), 16)
             labelled = bool(CARD_LABEL.search(context))
+            if NOT_A_BANK_CARD.search(context) and not CARD_EXPLICIT.search(context):
+                continue
             order = ORDER_LABEL.search(f"{context} {_line_before(doc, m.start())}")
             if luhn.is_valid(number) and (labelled or (CARD_PREFIX.match(number) and not order)):
                 message = f"{rule.message}（尾号{number[-4:]}）"
@@ -161,7 +173,7 @@ def _address_at(text: str, pos: int) -> tuple[int, int] | None:
     """Span of a specific address starting at `pos` (after filler words), or None."""
     start = ADDRESS_FILLER.match(text, pos).end()
     m = ADDRESS.match(text, start)
-    if not m or PLACEHOLDER.search(text, m.start(), min(len(text), m.end() + 2)):
+    if not m or PLACEHOLDER.search(text, m.start(), min(len(text), m.end() + 2)) or BUSINESS_PLACE.match(text, m.end()):
         return None
     return m.start(), m.end()
 
@@ -178,8 +190,7 @@ def _address_spans(bundle: Bundle, doc: Document) -> list[tuple[int, int]]:
             continue
         line_lo = text.rfind("\n", 0, cue.start()) + 1
         line = text[line_lo:span[0]]
-        if STRONG_CUE.search(cue.group()) or cue.group() in ("收货地址", "收件地址", "邮寄地址", "寄件地址") \
-                or PERSON_CONTEXT.search(line):
+        if STRONG_CUE.fullmatch(cue.group()) or PERSON_CONTEXT.search(line):
             spans.append(span)
     for line in RECIPIENT.finditer(text):
         lo, hi = text.rfind("\n", 0, line.start()) + 1, text.find("\n", line.end())
