@@ -9,7 +9,7 @@ import pytest
 from review.checks.minor import cn_number, has_minor_label, is_live_script
 from review.engine import _text_document, check, check_documents, check_text
 from review.ingest import load_document
-from review.model import Category, DocKind, Severity
+from review.model import Category, DocKind, Document, Segment, Severity
 from tests.fixtures_docs import make_docx, make_xlsx
 
 ON = dt.date(2026, 12, 12)
@@ -242,3 +242,24 @@ def test_children_look_alikes(text):
 def test_chinese_numerals():
     assert [cn_number(t) for t in ("15", "九", "十", "十五", "二十", "二十五", "两", "十十", "百")] == \
         [15, 9, 10, 15, 20, 25, 2, None, None]
+
+
+def test_consent_is_read_per_row_of_a_crew_table(tmp_path):
+    path = make_docx(tmp_path / "手卡.docx", ["年货坚果专场 手卡", "直播日期：2027-01-08", [
+        ["角色", "姓名", "出生年月", "监护人书面同意"],
+        ["主播", "苏苏", "2010年3月", "已签署（存档编号JH-003）"],
+        ["助播", "小北", "2010年5月", "无"],
+        ["助播", "小南", "2010年6月", ""],
+    ]])
+    found = sorted((f.text, str(f.severity), f.message) for f in run(load_document(str(path)), on=dt.date(2027, 1, 8)))
+    assert [(t, s) for t, s, _ in found] == [("2010年3月", "low"), ("2010年5月", "medium"), ("2010年6月", "medium")]
+    assert "「主播苏苏」" in found[0][2] and "「助播小北」" in found[1][2]
+
+
+def test_a_consent_header_alone_is_no_record():
+    text = "监护人书面同意\n备注\n无\n已核验"
+    segs = [Segment(0, 7, "表格1 第1行「监护人书面同意」列"), Segment(8, 10, "表格1 第1行「备注」列"),
+            Segment(11, 12, "表格1 第2行「监护人书面同意」列"), Segment(13, 16, "表格1 第2行「备注」列")]
+    table = Document("手卡.docx", text, segs, DocKind.HAND_CARD, "", "docx")
+    script = doc("脚本.txt", "主播小雨今年17岁。", DocKind.SCRIPT)
+    assert [(f.rule, f.severity) for f in run(script, table)] == [("MINOR-AGE-002", Severity.MEDIUM)]

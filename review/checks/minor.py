@@ -93,6 +93,7 @@ SIX_DIGITS = re.compile(r"[\d０-９]{6}")
 AGE_LABEL = re.compile(r"年龄|年纪|岁数|周岁")
 BIRTH_LABEL = re.compile(r"出生|生日")
 LABEL_NOT_OWN = re.compile(r"适用|适合|建议|推荐|范围")
+NAME_HEADER = re.compile(r"姓名|名字|昵称|艺名")
 ROW_NOT_OWN = re.compile(r"顾客|客户|粉丝|买家|中奖|收件人|收货人|用户|会员")
 
 # --- guardian consent -------------------------------------------------------------------------
@@ -101,6 +102,9 @@ CONSENT_NEGATED_BEFORE = re.compile(r"(?:未|没有?|尚未|还没有?|无|缺�
                                     r"(?:取得|获得|拿到|签署?|提供|收到|附|经)?[^。；，\n]{0,2}$")
 CONSENT_NEGATED_AFTER = re.compile(r"[^。；\n]{0,4}?(?:待补|待签|未签|没签|缺失|未提供|未取得|未收到|还没|尚未|暂缺|"
                                    r"[：:|\s]*(?:无|未|否|缺))")
+
+CONSENT_NO = re.compile(r"^\s*$|无|未|否|没|待|缺|不适用|^\s*[—－\-/／]+\s*$")
+CONSENT_YES = re.compile(r"已|签署|签字|有|齐全|存档|是|同意|[✓√]")
 
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -116,6 +120,7 @@ class AgeFact:
     end: int
     ages: AgeRange
     source: str  # 年龄 / 出生日期 / 身份证号
+    consent: bool | None = None  # consent recorded in the same table row (None: not stated there)
 
 
 def cn_number(text: str) -> int | None:
@@ -285,7 +290,8 @@ def _table_role(index: TableIndex, cell: Cell) -> Owner | None:
             for part in (c.text.strip(), c.header.strip()):
                 m = ROLE.match(part) if c is not cell and len(part) <= SHORT_LABEL else None
                 if m and (kind := _kind(m, "")):
-                    return kind, m.group()
+                    name = next((n.text.strip() for n in row if NAME_HEADER.search(n.header) and n is not cell), "")
+                    return kind, f"{m.group()}{name}"
     return None
 
 
@@ -374,16 +380,23 @@ def age_facts(bundle: Bundle) -> list[AgeFact]:
                 owner = _prose_role(line, s, e, names) or (_table_role(index, cell) if cell else None)
                 if owner:
                     seen.add((lo + s, lo + e))
-                    facts.append(AgeFact(owner[0], owner[1], doc, lo + s, lo + e, ages, source))
+                    consent = row_consent(index, cell) if cell else None
+                    facts.append(AgeFact(owner[0], owner[1], doc, lo + s, lo + e, ages, source, consent))
     bundle.cache["minor_age_facts"] = facts
     return facts
 
 
 def has_guardian_consent(bundle: Bundle) -> bool:
-    """True when some document of the submission records a guardian's consent (not a missing one)."""
+    """True when some document of the submission records a guardian's consent (not a missing one).
+
+    A table header or label cell (监护人书面同意 | …) is no record by itself: its value is read per row.
+    """
     for doc in bundle.documents:
-        text = doc.text
+        text, index = doc.text, table_index(bundle, doc)
         for m in CONSENT.finditer(text):
+            cell = index.cell_at(m.start())
+            if cell and len(cell.text.strip()) <= len(m.group()) + 2:
+                continue
             lo = text.rfind("\n", 0, m.start()) + 1
             if CONSENT_NEGATED_BEFORE.search(text[max(lo, m.start() - 8):m.start()]):
                 continue
@@ -391,6 +404,28 @@ def has_guardian_consent(bundle: Bundle) -> bool:
                 continue
             return True
     return False
+
+
+def row_consent(index: TableIndex, cell: Cell) -> bool | None:
+    """Consent recorded for the person of a table cell: a 监护人同意 column of its row, or a 监护人同意 row of
+    its key–value table. None when the table has no such column or row."""
+    if index.is_key_value(cell):
+        for label in index.table(cell):
+            if CONSENT.search(label.text) and len(label.text.strip()) <= len(CONSENT.search(label.text).group()) + 2:
+                values = [c for c in index.row(label) if c is not label]
+                return _consent_value(values[0].text if values else "")
+        return None
+    for other in index.row(cell):
+        if other is not cell and CONSENT.search(other.header):
+            return _consent_value(other.text)
+    return None
+
+
+def _consent_value(value: str) -> bool | None:
+    """Yes / no / unknown for the value of a consent cell (已签署, 无, 待补 …)."""
+    if CONSENT_NO.search(value):
+        return False
+    return True if CONSENT_YES.search(value) else None
 
 
 # --- the age checks ---------------------------------------------------------------------------
@@ -420,9 +455,9 @@ def check_host_under_16(rule: Rule, bundle: Bundle) -> list[Finding]:
 def check_host_consent(rule: Rule, bundle: Bundle) -> list[Finding]:
     """Hosts aged 16 or 17: medium without a guardian's consent on record, low (a reminder) with one."""
     findings = []
-    consent = has_guardian_consent(bundle)
     for fact in _facts_for(rule, bundle, HOST):
         if 16 <= fact.ages.lo < 18:
+            consent = fact.consent if fact.consent is not None else has_guardian_consent(bundle)
             if consent:
                 note, severity = "材料写明已取得监护人同意，请确认书面同意书和身份核验记录已存档", Severity.LOW
             else:

@@ -155,14 +155,15 @@ def check_bank_cards(rule: Rule, bundle: Bundle) -> list[Finding]:
             if not 16 <= len(number) <= 19 or parse_id_number(number):
                 continue
             context = _context(bundle, doc, m.start(), 16)
-            labelled = bool(CARD_LABEL.search(context))
-            if NOT_A_BANK_CARD.search(context) and not CARD_EXPLICIT.search(context):
+            wide = f"{context} {_line_before(doc, m.start())}"
+            labelled, explicit = bool(CARD_LABEL.search(context)), bool(CARD_EXPLICIT.search(wide))
+            if NOT_A_BANK_CARD.search(context) and not explicit:
                 continue
-            order = ORDER_LABEL.search(f"{context} {_line_before(doc, m.start())}")
+            order = ORDER_LABEL.search(wide)
             if luhn.is_valid(number) and (labelled or (CARD_PREFIX.match(number) and not order)):
                 message = f"{rule.message}（尾号{number[-4:]}）"
                 findings.append(make_finding(rule, doc, m.start(), m.end(), message=message))
-            elif CARD_EXPLICIT.search(context):
+            elif explicit:
                 message = f"{rule.message}（标注为银行卡号，尾号{number[-4:]}；校验不符，可能抄错，但仍属金融账户信息）"
                 findings.append(make_finding(rule, doc, m.start(), m.end(), message=message,
                                              severity=Severity.MEDIUM))
