@@ -56,11 +56,12 @@ NOT_A_NAME = re.compile(
 # People other than the role holder, and things that have ages too (a brand, a shop).
 BLOCKER = re.compile(
     r"孩子|女儿|儿子|宝宝|宝贝|小朋友|小孩|儿童|学生|妈妈|爸爸|父母|家长|客户|顾客|粉丝|用户|买家|朋友|同学|姐|妹|哥|弟|"
-    r"表|堂|老公|老婆|奶奶|爷爷|外婆|外公|侄|外甥|闺蜜|邻居|同事|老板|她|他|它|宝妈|阿姨|叔叔|品牌|店铺|公司|工厂|"
+    r"老公|老婆|奶奶|爷爷|外婆|外公|侄|外甥|闺蜜|邻居|同事|老板|她|他|它|宝妈|阿姨|叔叔|品牌|店铺|公司|工厂|"
     r"产品|这款|牌子|老店|家人|有位|有个|一位|"
     # an action or a possessive between the role and the age: the age belongs to a thing (主播推荐的积木6岁能玩)
     r"推荐|介绍|讲|说|用|穿|吃|玩|买|卖|戴|送|试|适合|适用|给|的(?!年龄|生日|出生|身份证|证件)"
 )
+HEADING = re.compile(r"信息|资料|档案|介绍|情况|名单|表")
 VOCATIVE = re.compile(r"家人们|宝宝们|宝子们|姐妹们|朋友们|兄弟们|老铁们|亲们")
 SELF = re.compile(r"我(?![们家的妈爸女儿老哥姐弟妹朋])|本人")
 CLAUSE_BREAK = re.compile(r"[。！？；!?;\n]")
@@ -103,8 +104,9 @@ CONSENT_NEGATED_BEFORE = re.compile(r"(?:未|没有?|尚未|还没有?|无|缺�
 CONSENT_NEGATED_AFTER = re.compile(r"[^。；\n]{0,4}?(?:待补|待签|未签|没签|缺失|未提供|未取得|未收到|还没|尚未|暂缺|"
                                    r"[：:|\s]*(?:无|未|否|缺))")
 
+CONSENT_DONE = re.compile(r"已(?:签|取得|获得|提供|收到|存档|核验)|签署完成|齐全")
 CONSENT_NO = re.compile(r"^\s*$|无|未|否|没|待|缺|不适用|^\s*[—－\-/／]+\s*$")
-CONSENT_YES = re.compile(r"已|签署|签字|有|齐全|存档|是|同意|[✓√]")
+CONSENT_YES = re.compile(r"已|签署|签字|有|存档|是|同意|[✓√]")
 
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -256,6 +258,8 @@ def _prose_role(line: str, s: int, e: int, names: dict[str, str]) -> Owner | Non
     if after and (kind := _kind(after, sentence)):
         return kind, after.group()
     speaker = SPEAKER.match(line)
+    if speaker and HEADING.search(speaker.group("name")):
+        speaker = None  # 主播信息表： is a heading about the host, not the host speaking
     label_end = speaker.end() if speaker else 0
     if s < label_end:
         return None
@@ -423,6 +427,8 @@ def row_consent(index: TableIndex, cell: Cell) -> bool | None:
 
 def _consent_value(value: str) -> bool | None:
     """Yes / no / unknown for the value of a consent cell (已签署, 无, 待补 …)."""
+    if CONSENT_DONE.search(value):
+        return True
     if CONSENT_NO.search(value):
         return False
     return True if CONSENT_YES.search(value) else None

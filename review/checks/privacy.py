@@ -9,6 +9,7 @@ shipping address are not personal information of a viewer and are left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from stdnum import luhn
 
@@ -24,7 +25,7 @@ from .identity import (
     parse_id_number,
     parse_old_id_number,
 )
-from .table_cells import table_index
+from .table_cells import TableIndex, table_index
 
 CLAUSE_END = "，,。；;！!？?"
 ID_LABEL = re.compile(r"身份证|证件号|身份号码")
@@ -105,12 +106,11 @@ def check_id_numbers(rule: Rule, bundle: Bundle) -> list[Finding]:
             raw = doc.text[start:end]
             context = _context(bundle, doc, start)
             parsed = parse_id_number(raw, bundle.broadcast_date)
-            if parsed and ORDER_LABEL.search(f"{context} {_line_before(doc, start)}") and not ID_LABEL.search(context):
-                continue
-            if parsed:
+            order = ORDER_LABEL.search(f"{context} {_line_before(doc, start)}") and not ID_LABEL.search(context)
+            if parsed and not order:
                 message = f"{rule.message}（{parsed.masked}，校验位有效）"
                 findings.append(make_finding(rule, doc, start, end, message=message))
-            elif ID_LABEL.search(context):
+            elif not parsed and ID_LABEL.search(context):
                 message = (f"{rule.message}（标注为身份证号，尾号{compact(raw)[-4:]}；"
                            "校验位不符，可能抄错，但仍属个人证件信息）")
                 findings.append(make_finding(rule, doc, start, end, message=message, severity=Severity.MEDIUM))
@@ -174,44 +174,56 @@ def _address_at(text: str, pos: int) -> tuple[int, int] | None:
     """Span of a specific address starting at `pos` (after filler words), or None."""
     start = ADDRESS_FILLER.match(text, pos).end()
     m = ADDRESS.match(text, start)
-    if not m or PLACEHOLDER.search(text, m.start(), min(len(text), m.end() + 2)) or BUSINESS_PLACE.match(text, m.end()):
+    if not m or PLACEHOLDER.search(text, m.start(), m.end() + 2) or BUSINESS_PLACE.match(text, m.end()):
         return None
     return m.start(), m.end()
 
 
-def _address_spans(bundle: Bundle, doc: Document) -> list[tuple[int, int]]:
-    """Addresses of people: after a personal cue in the text, or in a cell headed by one."""
-    text, spans = doc.text, []
+def _cued_addresses(text: str) -> Iterator[tuple[int, int]]:
+    """Addresses right after a personal cue (家住, 收货地址是, 这位姐妹的地址：)."""
     for cue in ADDRESS_CUE.finditer(text):
         span = _address_at(text, cue.end())
         if not span:
             continue
-        before = text[max(text.rfind("\n", 0, cue.start()) + 1, cue.start() - 8):cue.start()]
-        if BUSINESS_ADDRESS.search(before + cue.group()):
-            continue
         line_lo = text.rfind("\n", 0, cue.start()) + 1
-        line = text[line_lo:span[0]]
-        if STRONG_CUE.fullmatch(cue.group()) or PERSON_CONTEXT.search(line):
-            spans.append(span)
-    for line in RECIPIENT.finditer(text):
-        lo, hi = text.rfind("\n", 0, line.start()) + 1, text.find("\n", line.end())
-        hi = len(text) if hi == -1 else hi
-        if BUSINESS_ADDRESS.search(text, lo, line.start()):
+        if BUSINESS_ADDRESS.search(text[max(line_lo, cue.start() - 8):cue.end()]):
             continue
-        for start in SEGMENT_START.finditer(text, line.end(), hi):
+        if STRONG_CUE.fullmatch(cue.group()) or PERSON_CONTEXT.search(text, line_lo, span[0]):
+            yield span
+
+
+def _recipient_addresses(text: str) -> Iterator[tuple[int, int]]:
+    """The first address after 收件人 / 收货人 on its line (收件人：李明，139…，江苏省…)."""
+    for cue in RECIPIENT.finditer(text):
+        lo, hi = text.rfind("\n", 0, cue.start()) + 1, text.find("\n", cue.end())
+        if BUSINESS_ADDRESS.search(text, lo, cue.start()):
+            continue
+        for start in SEGMENT_START.finditer(text, cue.end(), len(text) if hi == -1 else hi):
             span = _address_at(text, start.start())
-            if span and not any(s <= span[0] < e for s, e in spans):
-                spans.append(span)
+            if span:
+                yield span
                 break
-    index = table_index(bundle, doc)
+
+
+def _cell_addresses(index: TableIndex, text: str) -> Iterator[tuple[int, int]]:
+    """Addresses filling a table cell labelled 收货地址 / 住址 (not 退货地址, 门店地址)."""
     for cell in index.cells():
         label = index.label_of(cell)
-        if not ADDRESS_CUE.search(label) or BUSINESS_ADDRESS.search(label):
-            continue
-        span = _address_at(text, cell.start)
-        if span and span[1] <= cell.end and not any(s <= span[0] < e for s, e in spans):
+        if ADDRESS_CUE.search(label) and not BUSINESS_ADDRESS.search(label):
+            span = _address_at(text, cell.start)
+            if span and span[1] <= cell.end:
+                yield span
+
+
+def _address_spans(bundle: Bundle, doc: Document) -> list[tuple[int, int]]:
+    """Addresses of people, one span per address."""
+    found = [*_cued_addresses(doc.text), *_recipient_addresses(doc.text),
+             *_cell_addresses(table_index(bundle, doc), doc.text)]
+    spans: list[tuple[int, int]] = []
+    for span in sorted(set(found)):
+        if not any(s < span[1] and span[0] < e for s, e in spans):
             spans.append(span)
-    return sorted(spans)
+    return spans
 
 
 @register("home_address")
