@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..bundle import CONTENT_KINDS, Bundle, make_finding
 from ..checklist import Rule
@@ -59,7 +59,7 @@ BLOCKER = re.compile(
     r"老公|老婆|奶奶|爷爷|外婆|外公|侄|外甥|闺蜜|邻居|同事|老板|她|他|它|宝妈|阿姨|叔叔|品牌|店铺|公司|工厂|"
     r"产品|这款|牌子|老店|家人|有位|有个|一位|"
     # an action or a possessive between the role and the age: the age belongs to a thing (主播推荐的积木6岁能玩)
-    r"推荐|介绍|讲|说|用|穿|吃|玩|买|卖|戴|送|试|适合|适用|给|的(?!年龄|生日|出生|身份证|证件)"
+    r"推荐|介绍|讲|说|用|穿|吃|玩|买|卖|戴|送|试|适合|适用|给|(?<!生)的(?!年龄|生日|出生|身份证|证件)"
 )
 HEADING = re.compile(r"信息|资料|档案|介绍|情况|名单|表")
 VOCATIVE = re.compile(r"家人们|宝宝们|宝子们|姐妹们|朋友们|兄弟们|老铁们|亲们")
@@ -386,8 +386,23 @@ def age_facts(bundle: Bundle) -> list[AgeFact]:
                     seen.add((lo + s, lo + e))
                     consent = row_consent(index, cell) if cell else None
                     facts.append(AgeFact(owner[0], owner[1], doc, lo + s, lo + e, ages, source, consent))
+    facts = _narrowed(facts)
     bundle.cache["minor_age_facts"] = facts
     return facts
+
+
+def _narrowed(facts: list[AgeFact]) -> list[AgeFact]:
+    """Facts about the same person on one line narrow each other (2008年出生的，今年刚好18岁 -> 18)."""
+    groups: dict[tuple[str, int, str], list[AgeFact]] = {}
+    for fact in facts:
+        line = fact.doc.text.rfind("\n", 0, fact.start)
+        groups.setdefault((fact.doc.name, line, fact.who), []).append(fact)
+    out = []
+    for fact in facts:
+        same = groups[(fact.doc.name, fact.doc.text.rfind("\n", 0, fact.start), fact.who)]
+        lo, hi = max(f.ages.lo for f in same), min(f.ages.hi for f in same)
+        out.append(replace(fact, ages=AgeRange(lo, hi)) if lo <= hi else fact)
+    return out
 
 
 def has_guardian_consent(bundle: Bundle) -> bool:

@@ -31,7 +31,10 @@ CLAUSE_END = "，,。；;！!？?"
 ID_LABEL = re.compile(r"身份证|证件号|身份号码")
 # A number labelled as the shop's own line, or as an order / waybill / product number.
 BUSINESS_LABEL = re.compile(r"客服|官方|售后|热线|专线|门店|店铺|商家|公司|前台|总机|服务电话|咨询电话|商务合作")
-ORDER_LABEL = re.compile(r"订单|单号|运单|快递|物流|编号|条码|货号|批号|批次|SKU|流水|券码|验证码|型号|工号", re.I)
+ORDER_LABEL = re.compile(
+    r"订单|单号|运单|快递|物流|编号|条码|货号|批号|批次|SKU|流水|券码|验证码|型号|工号|SN|IMEI|序列号|串号|防伪码|溯源码",
+    re.I,
+)
 # Digit groups may be split by one space or hyphen, never across a line (table cells are lines).
 MOBILE = re.compile(
     r"(?<![\d*＊])(?<!\d[- ])(?:\+?86[- ]?|0086[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![\d*＊])(?![- ]\d)"
