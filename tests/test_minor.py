@@ -270,3 +270,12 @@ def test_a_consent_header_alone_is_no_record():
     table = Document("手卡.docx", text, segs, DocKind.HAND_CARD, "", "docx")
     script = doc("脚本.txt", "主播小雨今年17岁。", DocKind.SCRIPT)
     assert [(f.rule, f.severity) for f in run(script, table)] == [("MINOR-AGE-002", Severity.MEDIUM)]
+
+
+def test_names_from_key_value_tables(tmp_path):
+    card = make_xlsx(tmp_path / "手卡.xlsx", {
+        "出镜": [["项目", "内容"], ["主播姓名", "小美"], ["童模", "朵朵"]],
+        "话术": [["序号", "话术"], [1, "小美今年15岁，朵朵今年7岁。"]],
+    })
+    found = [(f.text, f.rule) for f in run(load_document(str(card)))]
+    assert found == [("15岁", "MINOR-AGE-001")]   # a child model's name is no host; she does not sell here

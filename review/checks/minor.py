@@ -192,10 +192,13 @@ def _kind(m: re.Match, sentence: str) -> str | None:
 
 def _blocked(stretch: str) -> bool:
     """True when the words between a role (or name) and an age point at someone or something else."""
+    if "岁" in stretch:  # an age in between already belongs to the role or name: this one is someone else's
+        return True
     return bool(CLAUSE_BREAK.search(stretch) or BLOCKER.search(VOCATIVE.sub("", stretch)))
 
 
 def _sentence(line: str, s: int, e: int) -> str:
+    """The sentence of `line` around line[s:e]."""
     lo = max(line.rfind(ch, 0, s) for ch in "。！？；!?;") + 1
     his = [i for i in (line.find(ch, e) for ch in "。！？；!?;") if i >= 0]
     return line[lo:min(his) if his else len(line)]
@@ -225,16 +228,17 @@ def _table_names(index: TableIndex) -> Iterator[tuple[str, str]]:
         if ROLE.fullmatch(cell.header.strip()):
             yield cell.text.strip(), cell.header.strip()
         for other in index.row(cell):
-            role = ROLE.fullmatch(re.sub(r"姓名|名字|昵称|艺名$", "", other.text.strip()))
+            role = ROLE.fullmatch(re.sub(r"(?:姓名|名字|昵称|艺名)$", "", other.text.strip()))
             if other is cell or not role:
                 continue
-            if index.is_key_value(cell) or re.search(r"姓名|名字|昵称|艺名", cell.header):
+            if index.is_key_value(cell) or NAME_HEADER.search(cell.header):
                 yield cell.text.strip(), role.group()
 
 
 def _add_name(names: dict[str, str], name: str, role: str) -> None:
+    """Remember a host's or spokesperson's name (children's roles count only where they sell)."""
     m = ROLE.fullmatch(role)
-    if m and 2 <= len(name) <= 4 and not NOT_A_NAME.search(name) and not ROLE.search(name):
+    if m and not m.group("child") and 2 <= len(name) <= 4 and not NOT_A_NAME.search(name) and not ROLE.search(name):
         names.setdefault(name, SPOKES if m.group("spokes") else HOST)
 
 
