@@ -30,7 +30,7 @@ _FOOTAGE_WORDS = re.compile(
 # a law, standard or guide in 《》 is a citation, not a work played in the room
 _CITATION = re.compile(r"法|条例|规定|办法|标准|指南|规范|公告|通知|意见|细则|目录|决定|解释")
 _CLIP = re.compile(
-    r"(?:影视剧|电视剧|电影|综艺|动画|动漫|纪录片|短剧|春晚|演唱会|晚会|球赛|赛事|比赛|MV|mv)(?:节目)?的?"
+    r"(?:影视剧|电视剧|电影|综艺|动画|动漫|纪录片|短剧|春晚|演唱会|晚会|球赛|赛事|比赛|MV|mv)[^，,。！？!?；;\n]{0,4}?"
     r"(?:片段|剪辑|名场面|经典镜头|原声|截图|花絮|混剪|录像)"
 )
 _HIT_SONG = re.compile(r"(?:抖音|快手|网络|网红|热门|流行|爆款)?(?:神曲|热歌|热门歌曲|流行歌曲|网红歌曲|流行音乐)")

@@ -24,7 +24,7 @@ from . import register
 
 LEXICON_PATH = CHECKLIST_DIR / "userdict_ip.txt"
 _ENTRY = re.compile(r"^(.+?)(?: (\d+))?(?: ([a-z]+))?$")
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _STOP = "，,。！？!?；;…\n"
 _NO_STOP = r"[^，,。！？!?；;…\n]"
 
@@ -168,8 +168,8 @@ def brand_disparage(rule: Rule, bundle: Bundle) -> list[Finding]:
 # ---------------------------------------------------------------- ® / ㊟ / （注） / 注册商标
 
 _SYMBOL = re.compile(r"®|Ⓡ|㊟|[（(]\s*注\s*[)）]|(?<=[A-Za-z])[（(]R[)）]")
-_MARK_CHAR = re.compile(r"[A-Za-z0-9\u4e00-\u9fff&·'’\-]")
-_LATIN_MARK = re.compile(r"[A-Za-z0-9&'’\-]+(?: [A-Za-z0-9&'’\-]+){0,2}$")
+_MARK_CHAR = re.compile(r"[A-Za-z\u00C0-\u024F0-9\u4e00-\u9fff&·'’\-]")
+_LATIN_MARK = re.compile(r"[A-Za-z\u00C0-\u024F0-9&'’\-]+(?: [A-Za-z\u00C0-\u024F0-9&'’\-]+){0,2}$")
 # the symbol is talked about, not used: 不标®、后面加®
 _SYMBOL_TALK = re.compile(r"(?:加|标|标注|打|写|带|印|使用|用|加注)$")
 _REG_NUMBER = re.compile(
@@ -177,7 +177,7 @@ _REG_NUMBER = re.compile(
     r"|(?:商标|注册)[^。\n]{0,20}?第\s*[GＧ]?\s*\d{5,9}\s*号"
 )
 _PENDING = re.compile(r"商标申请中|申请中|已受理|受理通知|注册申请|申请号|待注册|尚未注册|未注册|正在注册|注册中")
-_REG_PHRASE = re.compile(r"注册商标")
+_REG_PHRASE = re.compile(r"注册商标|商标(?:已经?|均已|都已)注册")
 _REG_PHRASE_SKIP_BEFORE = re.compile(
     r"(?:冒充|假冒|他人|别人|别家|侵犯|未经|不是|并非|不得|申请|申请了|正在申请|已申请|没有|未|尚未|非)"
     r"[^，,。！？!?；;…\n]{0,4}$"
@@ -282,9 +282,10 @@ def registered_mark_unproven(rule: Rule, bundle: Bundle) -> list[Finding]:
     for doc in bundle.documents_for(rule):
         for m in _REG_PHRASE.finditer(doc.text):
             c_lo, c_hi = clause_bounds(doc.text, m.start(), m.end())
+            l_lo, l_hi = line_bounds(doc.text, m.start(), m.end())
             if _REG_PHRASE_SKIP_BEFORE.search(doc.text[c_lo:m.start()]) or \
-                    _REG_PHRASE_SKIP_AFTER.search(doc.text[m.end():c_hi]):
-                continue
+                    _REG_PHRASE_SKIP_AFTER.search(doc.text[m.end():c_hi]) or _SYMBOL.search(doc.text[l_lo:l_hi]):
+                continue  # denied, applied for, or the line's ® is reported already
             findings.append(make_finding(rule, doc, m.start(), m.end()))
             break
     return findings

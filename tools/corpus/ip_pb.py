@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """(Re)generate the labelled corpus documents of categories ip and prohibited (tests/corpus/ip_*, pb_*).
 
 Run: ``.venv/bin/python tools/corpus/ip_pb.py [--out DIR]`` (default: ``tests/corpus/``).
