@@ -31,7 +31,8 @@ def rules_of(text: str) -> set[str]:
 
 def test_lexicon_reads_brand_and_gi_tags_and_skips_comments(tmp_path):
     path = tmp_path / "userdict_x.txt"
-    path.write_text("# 注释 行\n兰蔻 300 nbrand\nLA MER 300 nbrand\n五常大米 500 ngi\n直播间 2000 n\n", encoding="utf-8")
+    path.write_text("# 注释 行\n兰蔻 300 nbrand\nLA MER 300 nbrand\n五常大米 500 ngi\n直播间 2000 n\n",
+                    encoding="utf-8")
     lexicon = read_lexicon(path)
     assert lexicon.brands == ("兰蔻", "LA MER")
     assert lexicon.gis == ("五常大米",)
@@ -70,7 +71,8 @@ def test_mark_before_the_symbol(text, mark):
     assert [u.mark for u in marks_shown_registered(doc, Analysis(text))] == [mark]
 
 
-@pytest.mark.parametrize("text", ["不要在品牌后面加®", "品牌名后面不用标®", "注：以上价格以活动页为准", "（注：赠品有限）", "®"])
+@pytest.mark.parametrize("text", ["不要在品牌后面加®", "品牌名后面不用标®", "注：以上价格以活动页为准",
+                                  "（注：赠品有限）", "®"])
 def test_symbol_talked_about_is_not_a_mark(text):
     doc = Document("x.txt", text, [Segment(0, len(text), "第1行")], DocKind.SCRIPT, "", "txt")
     assert marks_shown_registered(doc, Analysis(text)) == []
