@@ -178,6 +178,19 @@ def test_gi_authorisation_named_near_a_geographic_indication_line():
     assert ip_findings(text) == []
 
 
+def test_authorisation_of_something_else_does_not_clear_a_gi():
+    assert [f.rule for f in ip_findings("西湖龙井，品牌方授权直播")] == ["TM-GI-001"]
+    assert ip_findings("五常大米已获五常市大米协会授权") == []
+
+
+def test_business_licence_number_is_not_a_trademark_registration(tmp_path):
+    script = tmp_path / "脚本.txt"
+    script.write_text("直播日期：2026-12-10\n今天的沐岚®面霜\n", encoding="utf-8")
+    licence = tmp_path / "营业执照.txt"
+    licence.write_text("营业执照\n名称：沐岚化妆品有限公司\n营业执照注册号：310000000012345\n", encoding="utf-8")
+    assert [f.rule for f in check([script, licence]).findings if f.category == Category.IP] == ["TM-REG-001"]
+
+
 def test_denied_gi_authorisation_does_not_clear():
     assert [f.rule for f in ip_findings("阳澄湖大闸蟹，未获地理标志授权也照样卖")] == ["TM-GI-001"]
 

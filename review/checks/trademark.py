@@ -172,8 +172,9 @@ _MARK_CHAR = re.compile(r"[A-Za-z\u00C0-\u024F0-9\u4e00-\u9fff&·'’\-]")
 _LATIN_MARK = re.compile(r"[A-Za-z\u00C0-\u024F0-9&'’\-]+(?: [A-Za-z\u00C0-\u024F0-9&'’\-]+){0,2}$")
 # the symbol is talked about, not used: 不标®、后面加®
 _SYMBOL_TALK = re.compile(r"(?:加|标|标注|打|写|带|印|使用|用|加注)$")
+# a trademark registration number (at most 9 digits, Madrid G + digits); never a business licence's 注册号
 _REG_NUMBER = re.compile(
-    r"(?:商标注册证|注册证号?|注册号|商标号|注册商标)\s*[:：]?\s*(?:第\s*)?[GＧ]?\s*\d{5,9}\s*号?"
+    r"(?<!营业执照)(?<!工商)(?<!企业)(?:商标注册证|注册证号?|注册号|商标号|注册商标)\s*[:：]?\s*(?:第\s*)?[GＧ]?\s*\d{5,9}(?!\d)"
     r"|(?:商标|注册)[^。\n]{0,20}?第\s*[GＧ]?\s*\d{5,9}\s*号"
 )
 _PENDING = re.compile(r"商标申请中|申请中|已受理|受理通知|注册申请|申请号|待注册|尚未注册|未注册|正在注册|注册中")
@@ -300,14 +301,15 @@ def registered_mark_pending(rule: Rule, bundle: Bundle) -> list[Finding]:
 # ---------------------------------------------------------------- geographic indications
 
 _GI_NEGATED = re.compile(r"(?:不是|并非|非|不叫|不能叫|不敢叫|不属于|冒充|假冒|仿冒|山寨)$")
-_GI_CONTEXT = re.compile(r"地理标志|地标产品|地标保护|原产地")
+_GI_CONTEXT = re.compile(r"地理标志|地标|专用标志|证明商标|集体商标|原产地|产地证明|协会")
 _AUTH = re.compile(r"授权|许可|核准|获准|准予|专用标志|证明商标|集体商标|使用证|登记证")
 _AUTH_DENIED = re.compile(r"(?:未|没有|尚未|无|未经|未获|不得)[^，,。\n]{0,4}(?:授权|许可|核准|获准|准予)")
 _GI_REACH = 100
 
 
 def _authorised_gis(bundle: Bundle, gi_matcher: TermMatcher) -> set[str]:
-    """GI names the submission states an authorisation for (a line with the name or 地理标志 + 授权/许可/核准…)."""
+    """GI names the submission states an authorisation for: a line with 授权/许可/核准… and a GI word
+    (地理标志, 证明商标, 专用标志, 协会…) naming the GI, or near a GI name when the line names none."""
     key = "trademark.authorised_gis"
     if key in bundle.cache:
         return bundle.cache[key]  # type: ignore[return-value]
@@ -317,13 +319,12 @@ def _authorised_gis(bundle: Bundle, gi_matcher: TermMatcher) -> set[str]:
         for m in _AUTH.finditer(text):
             lo, hi = line_bounds(text, m.start(), m.end())
             line = text[lo:hi]
-            if _AUTH_DENIED.search(line):
-                continue
+            if _AUTH_DENIED.search(line) or not _GI_CONTEXT.search(line):
+                continue  # denied, or an authorisation of something else (品牌方授权直播)
             in_line = {t for _s, _e, t, _k in gi_matcher.iter(line)}
+            if not in_line:
+                in_line = {t for _s, _e, t, _k in gi_matcher.iter(text[max(0, lo - _GI_REACH):hi + _GI_REACH])}
             names |= in_line
-            if not in_line and _GI_CONTEXT.search(line):
-                near = text[max(0, lo - _GI_REACH):hi + _GI_REACH]
-                names |= {t for _s, _e, t, _k in gi_matcher.iter(near)}
     bundle.cache[key] = names
     return names
 
