@@ -120,6 +120,10 @@ HITS = [
     ("同行都是割韭菜的", "AD-DISP-001"),
     ("其他家的蜂蜜全是勾兑的", "AD-DISP-001"),
     ("本品牌为中国驰名商标", "TM-WELL-001"),
+    # misses of the blind corpus documents ip_07 / pb_07, now regression rows
+    ("音质直逼AirPods Pro，戴着也不掉", "TM-RIDE-001"),
+    ("外面那些杂牌充电宝都是翻新电芯", "AD-DISP-001"),
+    ("有些直播间打着助农旗号卖的都是批发市场的货", "AD-DISP-001"),
 ]
 
 TRAPS = [
@@ -210,6 +214,11 @@ def test_negated_gi_is_fine():
 ])
 def test_media_uses_are_found_with_their_kind(text, kind):
     assert [u.kind for u in media_uses(text)] == [kind]
+
+
+def test_music_words_anywhere_earlier_in_the_line_count():
+    text = "背景音乐：开场用《孤勇者》伴奏，中场放《本草纲目》"
+    assert [(u.kind, u.title) for u in media_uses(text)] == [("music", "孤勇者"), ("music", "本草纲目")]
 
 
 @pytest.mark.parametrize("text", [

@@ -46,7 +46,7 @@ _NEGATED = re.compile(
 # a licence note elsewhere in the submission covers the uses of the kind it names
 _KIND_WORDS = {"music": re.compile(r"音乐|BGM|bgm|歌曲|曲库|配乐"),
                "footage": re.compile(r"片段|影视|素材|剪辑|综艺|电影|电视剧|纪录片")}
-_CONTEXT_BEFORE = 20
+_CONTEXT_BEFORE = 24  # chars of the same line searched for music / footage words
 _CONTEXT_AFTER = 12
 
 
@@ -66,9 +66,9 @@ def _titled_uses(text: str) -> list[MediaUse]:
         title = m.group(1)
         if _CITATION.search(title):
             continue
-        c_lo, c_hi = clause_bounds(text, m.start(), m.end())
-        before = text[max(c_lo, m.start() - _CONTEXT_BEFORE):m.start()]
-        after = text[m.end():min(c_hi, m.end() + _CONTEXT_AFTER)]
+        l_lo, l_hi = line_bounds(text, m.start(), m.end())
+        before = text[max(l_lo, m.start() - _CONTEXT_BEFORE):m.start()]
+        after = text[m.end():min(l_hi, m.end() + _CONTEXT_AFTER)]
         if _FOOTAGE_WORDS.search(after) or _FOOTAGE_WORDS.search(before):
             uses.append(MediaUse(m.start(), m.end(), "footage", title))
         elif _MUSIC_WORDS.search(before) or _MUSIC_WORDS.search(after):
