@@ -199,6 +199,12 @@ def test_denied_gi_authorisation_does_not_clear():
     assert [f.rule for f in ip_findings("阳澄湖大闸蟹，未获地理标志授权也照样卖")] == ["TM-GI-001"]
 
 
+def test_gi_named_only_in_an_ingredient_list_is_a_hint():
+    found = ip_findings("配料：宁夏枸杞、红枣、桂圆")
+    assert [(f.rule, f.severity) for f in found] == [("TM-GI-001", Severity.LOW)]
+    assert ip_findings("配料：宁夏枸杞\n正宗宁夏枸杞，泡水喝")[0].severity == Severity.MEDIUM
+
+
 def test_negated_gi_is_fine():
     assert ip_findings("我们是东北大米，不是五常大米") == []
 
@@ -224,6 +230,7 @@ def test_music_words_anywhere_earlier_in_the_line_count():
 @pytest.mark.parametrize("text", [
     "所有话术都按《中华人民共和国广告法》审核",
     "推荐大家读一读《活着》这本书",
+    "画面右下角展示《检测报告》首页",
     "不要播放影视剧片段",
     "一家人围在一起，边看春晚边吃",
 ])

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..bundle import Bundle, make_finding
 from ..checklist import CHECKLIST_DIR, Rule
-from ..model import Document, Finding
+from ..model import Document, Finding, Severity
 from ..nlp import Analysis, TermMatcher, line_bounds
 from . import register
 
@@ -305,6 +305,8 @@ _GI_CONTEXT = re.compile(r"地理标志|地标|专用标志|证明商标|集体�
 _AUTH = re.compile(r"授权|许可|核准|获准|准予|专用标志|证明商标|集体商标|使用证|登记证")
 _AUTH_DENIED = re.compile(r"(?:未|没有|尚未|无|未经|未获|不得)[^，,。\n]{0,4}(?:授权|许可|核准|获准|准予)")
 _GI_REACH = 100
+# named as an ingredient of a label list (配料：宁夏枸杞、红枣): an origin statement, a hint only
+_GI_INGREDIENT = re.compile(r"(?:配料表?|原料|原辅料|成分|主料|辅料)\s*[:：]")
 
 
 def _authorised_gis(bundle: Bundle, gi_matcher: TermMatcher) -> set[str]:
@@ -348,5 +350,7 @@ def geographic_indication(rule: Rule, bundle: Bundle) -> list[Finding]:
         for name, spans in uses.items():
             s, e = spans[0]
             extra = f"（「{name}」本文档共出现{len(spans)}次）" if len(spans) > 1 else ""
-            findings.append(make_finding(rule, doc, s, e, message=rule.message + extra))
+            ingredient = all(_GI_INGREDIENT.search(doc.text[line_bounds(doc.text, a, b)[0]:a]) for a, b in spans)
+            severity = Severity.LOW if ingredient else None
+            findings.append(make_finding(rule, doc, s, e, message=rule.message + extra, severity=severity))
     return findings
