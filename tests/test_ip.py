@@ -160,6 +160,29 @@ def test_traps_stay_clean(text):
     assert ip_findings(text) == []
 
 
+# ------------------------------------------------------------------ a named person's 同款
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("好几个明星都在穿这款，杨幂同款的版型", "杨幂同款"),
+    ("李佳琦同款口红", "李佳琦同款"),
+    ("刘德华同款，经典款", "刘德华同款"),
+])
+def test_person_same_style_hits(text, quote):
+    assert [(f.rule, f.text) for f in ip_findings(text)] == [("TM-RIDE-003", quote)]
+
+
+@pytest.mark.parametrize("text", [
+    "妈妈同款围巾，送长辈合适",
+    "王先生同款的茶杯，老顾客都知道",
+    "副播小琪同款的帽子",
+    "这是我们主播阿豪同款",
+    "主播：小鹿\n今天的口红是小鹿同款",
+    "王一博同款卫衣\n已获王一博本人书面授权（授权书编号W-1）",
+])
+def test_staff_honorifics_and_consent_are_fine(text):
+    assert ip_findings(text) == []
+
+
 # ------------------------------------------------------------------ geographic indications
 
 def test_gi_reported_once_per_document_with_count():

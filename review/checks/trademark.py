@@ -165,6 +165,81 @@ def brand_disparage(rule: Rule, bundle: Bundle) -> list[Finding]:
     return _relation_findings(rule, bundle, _DISP_AFTER, _DISP_BEFORE)
 
 
+# ---------------------------------------------------------------- a named person's 同款
+
+_SAME_STYLE = re.compile(r"同款")
+_STAFF_NAME = re.compile(
+    r"(?:主播|副播|助播|场控|中控|嘉宾|达人|店长|模特|主持人?)\s*[:：]?\s*([\u4e00-\u9fa5A-Za-z]{2,4})"
+)
+_STAFF_BEFORE = re.compile(r"(?:主播|副播|助播|场控|嘉宾|店长|模特|我们|我家|咱们|我|你|他|她)$")
+_PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+# 王先生 / 李阿姨 is a customer or neighbour, not a public figure
+_HONORIFIC = re.compile(r"(?:先生|女士|小姐|阿姨|叔叔|大哥|大姐|姐姐|哥哥|大爷|奶奶|爷爷)$")
+_CONSENT = re.compile(r"肖像|代言(?:合同|协议)|经纪公司|本人(?:书面)?(?:同意|授权)|已获[^，,。\n]{0,8}授权|授权书")
+
+
+def _staff_names(bundle: Bundle) -> set[str]:
+    """Names of the room's own people (主播：小鹿 / 副播阿杰 …), whose 同款 is the room's own style."""
+    key = "trademark.staff_names"
+    if key not in bundle.cache:
+        names = set()
+        for doc in bundle.documents:
+            for m in _STAFF_NAME.finditer(doc.text):
+                names.add(m.group(1))
+                names.update(m.group(1)[:k] for k in (2, 3))
+        bundle.cache[key] = names
+    return bundle.cache[key]  # type: ignore[return-value]
+
+
+def _consented_names(bundle: Bundle) -> str:
+    """Lines stating a person's written consent (肖像授权, 代言合同 …), joined."""
+    key = "trademark.consent_lines"
+    if key not in bundle.cache:
+        lines = []
+        for doc in bundle.documents:
+            for m in _CONSENT.finditer(doc.text):
+                lo, hi = line_bounds(doc.text, m.start(), m.end())
+                lines.append(doc.text[lo:hi])
+        bundle.cache[key] = "\n".join(lines)
+    return bundle.cache[key]  # type: ignore[return-value]
+
+
+def person_same_style(text: str, start: int) -> tuple[int, str] | None:
+    """(start, name) of a person's name (jieba tag nr) written right before 同款 at `start`, else None."""
+    import jieba.posseg as pseg
+
+    from ..nlp import get_nlp
+
+    get_nlp()  # jieba with the project's user dictionaries
+    c_lo, _c_hi = clause_bounds(text, start, start)
+    pos, last = c_lo, None
+    for pair in pseg.cut(text[c_lo:start]):
+        last = (pos, pair.word, pair.flag)
+        pos += len(pair.word)
+    if last is None or last[2] not in _PERSON_TAGS or len(last[1]) < 2 or _HONORIFIC.search(last[1]):
+        return None
+    return last[0], last[1]
+
+
+@register("celebrity_same_style")
+def celebrity_same_style(rule: Rule, bundle: Bundle) -> list[Finding]:
+    """「杨幂同款」: another person's name used to sell, with no consent stated (the room's own hosts excepted)."""
+    staff = _staff_names(bundle)
+    consents = _consented_names(bundle)
+    findings = []
+    for doc in bundle.documents_for(rule):
+        for m in _SAME_STYLE.finditer(doc.text):
+            found = person_same_style(doc.text, m.start())
+            if found is None:
+                continue
+            start, name = found
+            c_lo, _c_hi = clause_bounds(doc.text, start, m.end())
+            if name in staff or name in consents or _STAFF_BEFORE.search(doc.text[c_lo:start]):
+                continue
+            findings.append(make_finding(rule, doc, start, m.end()))
+    return findings
+
+
 # ---------------------------------------------------------------- ® / ㊟ / （注） / 注册商标
 
 _SYMBOL = re.compile(r"®|Ⓡ|㊟|[（(]\s*注\s*[)）]|(?<=[A-Za-z])[（(]R[)）]")
