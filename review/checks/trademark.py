@@ -1,7 +1,7 @@
 """Trademark checks (category ip): ® / ㊟ / （注） / 注册商标 without a registration number or on a mark
-still under application, riding on and disparaging well-known brands, and geographic indications used
-without a stated authorisation (rules-reference §8 TM-REG, TM-RIDE, TM-GI and §2 AD-DISP;
-T/ZADT 0013—2025 8.2.3.7.2, 8.2.3.7.3.1).
+still under application, riding on and disparaging well-known brands, another person's 同款 without
+consent, and geographic indications used without a stated authorisation (rules-reference §8 TM-REG,
+TM-RIDE, TM-GI and §2 AD-DISP; T/ZADT 0013—2025 8.2.3.7.2, 8.2.3.7.3.1).
 
 Brand and GI names are facts kept in `checklists/userdict_ip.txt` (tags `nbrand`, `ngi`); the same
 file is a jieba user dictionary, so the names are whole tokens and a brand is matched only on token
