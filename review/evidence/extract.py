@@ -146,15 +146,19 @@ def _squash(text: str) -> str:
 
 
 def _label_matches(line: str, rx: re.Pattern[str]) -> list[re.Match[str]]:
-    """Label matches that stand where a label can stand: at the line start, or after a separator with a colon."""
+    """Label matches that stand where a label can stand: at the start of a line that is not the document's
+    title (商标注册证 holds no 商标 field), or after a separator when a colon follows."""
     out = []
     for m in rx.finditer(line):
-        head, tail = line[:m.start()], line[m.end("label"):]
-        spaced = (bool(m.group("sep") or m.group("qual")) or not tail or tail[0].isspace()
-                  or len(_squash(m.group("label"))) >= 4)
-        if (not head.strip() and spaced) or (head and head[-1] in _LEFT_EDGE and m.group("sep")):
+        head = line[:m.start()]
+        if (not head.strip() and not _is_title(line)) or (head and head[-1] in _LEFT_EDGE and m.group("sep")):
             out.append(m)
     return out
+
+
+def _is_title(line: str) -> bool:
+    squashed = _squash(line)
+    return len(squashed) <= TITLE_MAX_CHARS and any(rx.search(squashed) for _, rx in L.TITLES)
 
 
 def _labelled_fields(doc: Document, record: EvidenceRecord, lines: list[_Line], etype: EvidenceType,

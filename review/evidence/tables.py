@@ -112,7 +112,7 @@ def _split_line(start: int, text: str, location: str) -> list[GridRow]:
 class _Header:
     roles: list[str | None]            # role per header cell, in order
     columns: dict[str, str]            # column id -> role
-    xs: list[tuple[tuple[int, int], str]]  # (x extent, role) for OCR
+    xs: list[tuple[tuple[int, int], str | None]]  # (x extent, role or None) for OCR
 
 
 def _header(row: GridRow) -> _Header | None:
@@ -121,7 +121,7 @@ def _header(row: GridRow) -> _Header | None:
     if "item" not in found or not found & {"result", "verdict"} or len(found) < 2:
         return None
     columns = {c.column: r for c, r in zip(row.cells, roles, strict=True) if r and c.column}
-    xs = [(c.x, r) for c, r in zip(row.cells, roles, strict=True) if r and c.x]
+    xs = [(c.x, r) for c, r in zip(row.cells, roles, strict=True) if c.x]  # unnamed columns (序号) too
     return _Header(roles, columns, xs)
 
 
@@ -145,7 +145,7 @@ def _assign(row: GridRow, header: _Header) -> dict[str, Cell]:
     return out
 
 
-def _nearest_x(x: tuple[int, int], xs: list[tuple[tuple[int, int], str]]) -> str | None:
+def _nearest_x(x: tuple[int, int], xs: list[tuple[tuple[int, int], str | None]]) -> str | None:
     centre = (x[0] + x[1]) / 2
     best = min(xs, key=lambda item: abs((item[0][0] + item[0][1]) / 2 - centre))
     width = max(best[0][1] - best[0][0], x[1] - x[0], 40)
