@@ -367,14 +367,14 @@ def make_lines_docx(path: Path, lines: Sequence[str], *, as_table: bool = False)
 
 def make_report_docx(path: Path, *, rows: Sequence[Sequence[str]] | None = None,
                      cover: Sequence[str] | None = None, info: Sequence[Sequence[str]] | None = None,
-                     final: Sequence[str] | None = None) -> Path:
+                     final: Sequence[str] | None = None, header: Sequence[str] = RESULT_HEADER) -> Path:
     """A test report as .docx: cover lines, info table, results table, final lines."""
     from tests.fixtures_docs import make_docx
 
     rows = list(rows if rows is not None else report_rows())
     return make_docx(path, [*(cover if cover is not None else report_cover_lines()),
                             [list(r) for r in (info if info is not None else report_info_rows())],
-                            "检验结果", [list(RESULT_HEADER), *[list(r) for r in rows]],
+                            "检验结果", [list(header), *[list(r) for r in rows]],
                             *(final if final is not None else report_final_lines())])
 
 
