@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..bundle import Bundle, make_finding
 from ..checklist import Rule
 from ..evidence import validate as V
-from ..evidence.records import evidence_records
+from ..evidence.records import unread_documents, with_documents
 from ..model import Document, Finding
 from . import register
 
@@ -20,8 +20,8 @@ def evidence_problems(bundle: Bundle) -> list[tuple[Document, V.Problem]]:
     """Every validation problem of the bundle's evidence documents (computed once per bundle)."""
     cached = bundle.cache.get(CACHE_KEY)
     if cached is None:
-        cached = []
-        for doc, record in evidence_records(bundle):
+        cached = [(doc, V.unreadable(doc)) for doc in unread_documents(bundle)]
+        for doc, record in with_documents(bundle):
             try:
                 problems = V.validate(record, doc, bundle.broadcast_date)
             except Exception:  # bad content never stops the check run

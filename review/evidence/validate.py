@@ -18,7 +18,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from review.checks.patent import PATENT_TYPES, parse_patent_number
+from review.checks.patent import parse_patent_number
 from review.model import Document, Severity
 
 from . import labels as L
@@ -328,10 +328,14 @@ def _report_integrity(record: EvidenceRecord, doc: Document) -> list[Problem]:
 # --- unreadable key fields ------------------------------------------------------------------------
 
 
+def unreadable(doc: Document) -> Problem:
+    """The problem of an evidence document without any text (a scan or photo OCR could not read)."""
+    why = "；".join(doc.notes) if doc.notes else "没有可识别的文字"
+    return Problem(UNREAD, "no_text", Severity.LOW,
+                   f"证据材料没有可识别的文字（{why}），无法自动核对，请人工审核原件", None)
+
+
 def _unread(record: EvidenceRecord, doc: Document, label: str) -> list[Problem]:
-    if doc.needs_ocr and not doc.text.strip():
-        return [Problem(UNREAD, "no_text", Severity.LOW,
-                        f"{label}没有可识别的文字（扫描件或图片未能识别），无法自动核对，请人工审核原件", None)]
     missing = [k for k in _KEY_FIELDS.get(record.type, ()) if k not in record.fields]
     if not missing:
         return []
@@ -342,4 +346,4 @@ def _unread(record: EvidenceRecord, doc: Document, label: str) -> list[Problem]:
                     f"未能从{label}中读出{names}，无法自动核对，请人工审核原件", None)]
 
 
-__all__ = ["PATENT_TYPES", "Problem", "report_max_age_months", "validate"]
+__all__ = ["Problem", "report_max_age_months", "unreadable", "validate"]
