@@ -208,3 +208,28 @@ def test_bundle_timing_without_ocr(tmp_path: Path) -> None:
           f"extraction of the 10-page report: {extract_ms:.1f} ms ({len(record.results)} rows)")
     assert seconds < 3
     assert not [f for f in report.findings if f.category == Category.EVIDENCE]
+
+
+def _text_problems(text: str, kind=None) -> list[V.Problem]:
+    from review.engine import _text_document
+    from review.model import DocKind
+
+    doc = _text_document("证据.txt", text, kind or DocKind.TEST_REPORT)
+    return V.validate(extract(doc), doc, BROADCAST)
+
+
+def test_cma_logo_as_picture_is_only_advisory() -> None:
+    text = "检验检测报告\n231520341234\n报告编号：ZJT-2026-H0815\n样品名称：面霜\n签发日期：2026年04月08日"
+    assert [(p.code, p.severity) for p in _text_problems(text)] == [("cma_unclear", Severity.LOW)]
+    assert [p.code for p in _text_problems(text.replace("231520341234\n", ""))] == ["no_cma"]
+
+
+def test_issue_date_printed_alone_under_the_seal() -> None:
+    text = "CMA 231520341234\n检验检测报告\n报告编号：ZJT-2024-0311\n样品名称：面霜\n（检验检测专用章）\n2024年03月11日"
+    problems = _text_problems(text)
+    assert [(p.code, p.field.value) for p in problems] == [("report_old", "2024年03月11日")]
+
+
+def test_missing_issue_date_is_advisory() -> None:
+    problems = _text_problems("CMA 231520341234\n检验检测报告\n报告编号：ZJT-2026-0311\n样品名称：面霜")
+    assert [(p.code, p.severity) for p in problems] == [("no_issue_date", Severity.LOW)]

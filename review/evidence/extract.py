@@ -63,6 +63,8 @@ def extract(doc: Document) -> EvidenceRecord | None:
     if etype == EvidenceType.TEST_REPORT:
         record.results = results
         _report_extras(doc, record, lines)
+    if etype in (EvidenceType.TEST_REPORT, EvidenceType.BUSINESS_LICENCE) and "issue_date" not in record.fields:
+        _standalone_date(doc, record, lines)
     if etype == EvidenceType.PATENT_CERT:
         _patent_type(doc, record)
     if etype == EvidenceType.TRADEMARK_CERT:
@@ -358,6 +360,20 @@ def _report_extras(doc: Document, record: EvidenceRecord, lines: list[_Line]) ->
         m = next(_PAGE_OF.finditer(text))
         g = 2 if m.group(2) else 3
         _put(doc, record, "pages_total", m.start(g), m.end(g))
+
+
+_DATE_LINE = re.compile(r"^\s*(?:日期[:：]?\s*)?(\S{8,14}?)\s*$")
+
+
+def _standalone_date(doc: Document, record: EvidenceRecord, lines: list[_Line]) -> None:
+    """The issue date printed alone under the seal (the last line that is only a date)."""
+    for line in reversed(lines):
+        m = _DATE_LINE.match(line.text)
+        if m:
+            dates = find_dates(m.group(1))
+            if dates and dates[0].end == len(m.group(1)) and dates[0].start == 0:
+                _put(doc, record, "issue_date", line.start + m.start(1), line.start + m.end(1))
+                return
 
 
 def _standards(doc: Document, record: EvidenceRecord) -> None:

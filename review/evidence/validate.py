@@ -145,8 +145,8 @@ def _credit_code(f: EvidenceField, label: str) -> list[Problem]:
         uscc.validate(value)
     except uscc.InvalidChecksum:
         return [Problem(IDENTIFIER, "uscc_checksum", Severity.MEDIUM,
-                        f"{label}上的统一社会信用代码「{f.value}」校验位不符，可能抄录有误或证照不实，"
-                        "请在国家企业信用信息公示系统核实", f)]
+                        f"{label}上的统一社会信用代码「{f.value}」校验位不符，可能抄录有误、识别有误或证照不实，"
+                        "请对照原件并在国家企业信用信息公示系统核实", f)]
     except uscc.ValidationError:
         return [Problem(IDENTIFIER, "uscc_format", Severity.MEDIUM,
                         f"{label}上的统一社会信用代码「{f.value}」格式不符（应为 18 位，前 8 位为数字，"
@@ -276,9 +276,16 @@ def _report_age(record: EvidenceRecord, on: dt.date, max_months: int) -> list[Pr
     return []
 
 
+_BARE_CMA_NO = re.compile(r"^\s*(?:No\.?\s*)?\d{12}\s*$", re.MULTILINE)
+
+
 def _report_cma(record: EvidenceRecord, doc: Document) -> list[Problem]:
     if cma_mark(doc) or record.fields.get("cma"):
         return []
+    head = "\n".join(doc.text.split("\n")[:15])
+    if _BARE_CMA_NO.search(head):  # the CMA logo is a picture in many PDFs; its number stays as text
+        return [Problem(REPORT_CMA, "cma_unclear", Severity.LOW,
+                        "检测报告首页有 12 位编号但未见 CMA 字样（标志可能是图片），请对照原件确认资质认定标志", None)]
     return [Problem(REPORT_CMA, "no_cma", Severity.MEDIUM,
                     "检测报告未见 CMA 资质认定标志及证书编号，可能不是具有资质的检验检测机构出具", None)]
 
