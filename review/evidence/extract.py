@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from review.checks.patent import find_patent_numbers, parse_patent_number
+from review.checks.patent import find_patent_numbers
 from review.model import DocKind, Document
 
 from . import labels as L
 from .model import EvidenceField, EvidenceRecord, EvidenceType
-from .parse import LONG_TERM_RE, find_dates, parse_validity
+from .parse import find_dates, parse_validity
 from .tables import OCR_LOC, TABLE_LOC, grid_rows, header_spans, result_rows
 
 EVIDENCE_KINDS = frozenset({DocKind.TEST_REPORT, DocKind.LICENCE, DocKind.CERTIFICATE})
@@ -434,9 +434,4 @@ def _split_list(doc: Document, f: EvidenceField) -> list[EvidenceField]:
     return out
 
 
-def long_term(f: EvidenceField | None) -> bool:
-    """True when a validity end reads 长期/永久."""
-    return bool(f and LONG_TERM_RE.search(f.value))
-
-
-__all__ = ["EVIDENCE_KINDS", "cma_mark", "evidence_type", "extract", "long_term", "parse_patent_number"]
+__all__ = ["EVIDENCE_KINDS", "cma_mark", "evidence_type", "extract"]
