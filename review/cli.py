@@ -9,21 +9,11 @@ import sys
 from collections.abc import Sequence
 
 from .checklist import ChecklistError
-from .model import (
-    CATEGORY_LABELS,
-    DOC_KIND_LABELS,
-    SEVERITY_LABELS,
-    VERDICT_LABELS,
-    Document,
-    ProductCategory,
-    Report,
-    Severity,
-)
-from .snippet import context_snippet
+from .model import ProductCategory, Report, Severity
+from .textreport import render_text
 
 FAIL_ON = ("high", "medium", "low", "never")
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-CONTEXT_CHARS = 20
 
 
 def _date(value: str) -> dt.date:
@@ -60,41 +50,6 @@ def exit_status(report: Report, fail_on: str) -> int:
         return EXIT_OK
     threshold = Severity(fail_on).rank
     return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in report.findings) else EXIT_OK
-
-
-def quote_in_context(doc: Document | None, start: int | None, end: int | None, quote: str) -> str:
-    """The hit in its line, marked with 【】, with a little context either side."""
-    if doc is None or start is None or end is None:
-        return quote
-    snip = context_snippet(doc.text, start, end, CONTEXT_CHARS)
-    return f"{'…' if snip.cut_before else ''}{snip.before}【{snip.hit}】{snip.after}{'…' if snip.cut_after else ''}"
-
-
-def render_text(report: Report, docs: dict[str, Document]) -> str:
-    """Readable report grouped by document."""
-    lines = [f"直播日期：{report.broadcast_date.isoformat()}    清单版本：{report.checklist_version}"]
-    for info in report.documents:
-        head = f"\n== {info.document}（{DOC_KIND_LABELS[info.kind]}，{info.chars} 字）"
-        if info.error:
-            lines.append(f"\n== {info.document}：无法读取 —— {info.error}")
-            continue
-        lines.append(head)
-        lines.extend(f"   注意：{note}" for note in info.notes)
-        found = [f for f in report.findings if f.document == info.document]
-        if not found:
-            lines.append("   未发现问题。")
-        for f in found:
-            where = f.location or "全文"
-            lines.append(f"  [{SEVERITY_LABELS[f.severity]}] {where}  {CATEGORY_LABELS[f.category]} {f.rule}")
-            if f.text:
-                lines.append(f"      原文：{quote_in_context(docs.get(f.document), f.start, f.end, f.text)}")
-            lines.append(f"      问题：{f.message}")
-            lines.append(f"      依据：{f.clause}；{f.law}")
-            lines.append(f"      建议：{f.suggestion}")
-    s = report.summary
-    lines.append(f"\n结论：{VERDICT_LABELS[report.verdict]}（高 {s['high']}，中 {s['medium']}，低 {s['low']}；"
-                 f"共 {len(report.documents)} 个文件，{len(report.errors)} 个无法读取）")
-    return "\n".join(lines)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

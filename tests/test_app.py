@@ -22,6 +22,14 @@ from review.ui.render import (
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
+
+def _table(app, column: str):
+    """The first dataframe on the page that has `column` (tables are found by content, not position)."""
+    for df in app.dataframe:
+        if column in df.value.columns:
+            return df.value
+    raise AssertionError(f"no table with column {column}")
+
 # ---------------------------------------------------------------------------------------------
 # render helpers
 
@@ -200,10 +208,10 @@ def test_docx_finding_with_citation_and_corrupt_file_reported(app) -> None:
     bad = [e for e in errors if "坏文件" in e]
     assert bad and re.search(r"[\u4e00-\u9fff]{2,}", bad[0].split("无法读取")[-1])
     assert not any("Traceback" in e for e in errors)
-    docs_table = app.dataframe[0].value
+    docs_table = _table(app, '字数')
     assert list(docs_table["文件"]) == ["脚本.docx", "坏文件.docx"]
     assert docs_table.loc[0, "状态"] == "已读取" and docs_table.loc[1, "状态"].startswith("无法读取")
-    findings_table = app.dataframe[1].value
+    findings_table = _table(app, '原文')
     assert "最低价" in "".join(findings_table["原文"])
     assert any(b.label == "下载 JSON 报告" for b in app.get("download_button"))
 
@@ -228,14 +236,14 @@ def test_txt_upload_and_filters(app) -> None:
     category = report.findings[0].category
     app.multiselect(key="f_cat").set_value([category]).run()
     assert not app.exception
-    table = app.dataframe[1].value
+    table = _table(app, '原文')
     assert set(table["类别"]) == {CATEGORY_LABELS[category]}
     assert len(table) == sum(f.category == category for f in report.findings)
     assert _result(app) is not None  # results survive the rerun caused by the filter
     app.button(key="start").click().run()  # a new check starts unfiltered
     assert not app.exception
     assert app.multiselect(key="f_cat").value == []
-    assert len(app.dataframe[1].value) == len(_result(app).report.findings)
+    assert len(_table(app, '原文')) == len(_result(app).report.findings)
 
 
 def test_sample_loader_checks_a_bundled_sample(app) -> None:
@@ -300,5 +308,5 @@ def test_options_reach_the_engine_and_scans_are_flagged(app) -> None:
     assert any("直播日期：2026-12-24" in c.value for c in app.caption)
     scans = [w.value for w in app.warning if "检测报告扫描件" in w.value]
     assert scans and "OCR" in scans[0]
-    table = app.dataframe[0].value
+    table = _table(app, '字数')
     assert table.loc[1, "状态"] == "需 OCR / 人工核对"

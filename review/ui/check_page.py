@@ -16,6 +16,7 @@ from review.engine import check_uploads, verified_checklist
 from review.ingest import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
 from review.model import (
     CATEGORY_LABELS,
+    CLAIM_STATUS_LABELS,
     DOC_KIND_LABELS,
     PRODUCT_LABELS,
     SEVERITY_LABELS,
@@ -191,6 +192,8 @@ def _show_result(result: CheckResult) -> None:
     st.caption(escape_markdown(result.source))
     _verdict_banner(report)
     _documents_section(report.documents)
+    scope_section(report)
+    claims_section(report)
     _findings_section(report, result.documents)
 
 
@@ -242,6 +245,37 @@ def _documents_section(documents: list[DocumentInfo]) -> None:
         elif d.needs_ocr:
             why = "；".join(d.notes) or "几乎没有可提取的文字（可能是扫描件或图片），需要 OCR 或人工核对"
             st.warning(f"**{name}** 未能审核内容：{escape_markdown(why)}")
+
+
+def scope_section(report: Report) -> None:
+    """Which rule sets ran and which were switched off by product type, so nobody assumes they were checked."""
+    off = [r for r in report.rule_sets if r.skipped]
+    label = f"审核范围：执行 {sum(r.ran for r in report.rule_sets)} 条规则" + (
+        f"，{sum(r.skipped for r in off)} 条因商品类别未执行" if off else "")
+    with st.expander(label, expanded=bool(off)):
+        rows = [{"规则集": r.title, "已执行": r.ran, "未执行": r.skipped,
+                 "未执行原因": ("仅适用于" + "、".join(PRODUCT_LABELS[ProductCategory(p)] for p in r.skipped_products))
+                 if r.skipped else ""} for r in report.rule_sets]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        if off:
+            st.caption("如商品类别识别有误，请在上方「商品类别」中手动指定后重新审核。")
+
+
+def claims_frame(report: Report) -> pd.DataFrame:
+    """The claims–evidence table with Chinese column names."""
+    rows = [{"宣称": c.claim, "文件": c.document, "位置": c.location, "商品": c.product,
+             "核对结果": CLAIM_STATUS_LABELS.get(c.status, c.status), "证据文件": c.evidence_document,
+             "证据位置": c.evidence_location, "证据内容": c.evidence_text, "说明": c.note} for c in report.claims]
+    return pd.DataFrame(rows, columns=["宣称", "文件", "位置", "商品", "核对结果", "证据文件", "证据位置",
+                                       "证据内容", "说明"])
+
+
+def claims_section(report: Report) -> None:
+    """The claims–evidence table (only when the evidence checks produced rows)."""
+    if not report.claims:
+        return
+    st.markdown("#### 宣称与证据对照")
+    st.dataframe(claims_frame(report), hide_index=True, width="stretch")
 
 
 def _filtered(findings: list[Finding]) -> list[Finding]:
