@@ -73,14 +73,15 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     submit.set_defaults(handler=cmd_submit)
 
     decide = sub.add_parser("decide", help="审核员作出决定（通过或驳回）")
-    decide.add_argument("id", type=int, metavar="ID")
-    decide.add_argument("--user", required=True)
+    decide.add_argument("id", type=int, metavar="ID", help="提交编号")
+    decide.add_argument("--user", required=True, help="审核员用户名")
     outcome = decide.add_mutually_exclusive_group(required=True)
-    outcome.add_argument("--approve", action="store_true")
-    outcome.add_argument("--reject", action="store_true")
-    decide.add_argument("--comment", required=True)
-    decide.add_argument("--waive", action="append", default=[], metavar="RULE_OR_FINDING_ID=REASON")
-    decide.add_argument("--password-stdin", action="store_true", required=True)
+    outcome.add_argument("--approve", action="store_true", help="审核通过")
+    outcome.add_argument("--reject", action="store_true", help="驳回")
+    decide.add_argument("--comment", required=True, help="审核意见")
+    decide.add_argument("--waive", action="append", default=[], metavar="RULE_OR_FINDING_ID=REASON",
+                        help="豁免问题（问题编号如 F1a2b3c4d5e，或规则编号）并说明理由；可多次给出")
+    decide.add_argument("--password-stdin", action="store_true", required=True, help="从标准输入读取密码")
     decide.set_defaults(handler=cmd_decide)
 
     aud = sub.add_parser("audit", help="审计记录").add_subparsers(dest="audit_command", required=True)
@@ -149,16 +150,20 @@ def cmd_submit(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise _refusal(f"无法读取 {name}：{exc.strerror or exc}；本次提交未保存任何内容") from None
     svc = _service()
-    result = svc.submit(svc.act_as(args.user), files, args.title, broadcast_date=args.broadcast_date,
-                        products=args.product, room=args.room, hosts=args.host, supersedes=args.supersedes,
-                        draft=args.draft)
+    user = svc.act_as(args.user)
+    result = svc.submit(user, files, args.title, broadcast_date=args.broadcast_date, products=args.product,
+                        room=args.room, hosts=args.host, supersedes=args.supersedes, draft=args.draft)
     if args.format == "json":
         print(json.dumps({"id": result.id, "version": result.version, "verdict": result.verdict},
                          ensure_ascii=False))
-    else:
-        counts = "，".join(f"{SEVERITY_LABELS[Severity(k)]} {v}" for k, v in result.summary.items())
-        print(f"已保存：提交编号 {result.id}，第 {result.version} 版；自动审核结论：{VERDICT_LABELS[result.verdict]}"
-              f"（{counts}）")
+        return EXIT_OK
+    counts = "，".join(f"{SEVERITY_LABELS[Severity(k)]} {v}" for k, v in result.summary.items())
+    print(f"已保存：提交编号 {result.id}，第 {result.version} 版；自动审核结论：{VERDICT_LABELS[result.verdict]}"
+          f"（{counts}）")
+    for f in svc.get_submission(user, result.id).current.findings:
+        if f.severity != Severity.LOW:
+            quote = f"「{f.text}」" if f.text else "（文档级）"
+            print(f"  {f.key} [{f.severity_label}] {f.rule} {quote} {f.document} {f.location}")
     return EXIT_OK
 
 

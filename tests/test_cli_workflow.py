@@ -93,6 +93,8 @@ def test_submit_prints_id_version_and_verdict(team, files, monkeypatch, capsys):
     assert second == {"id": 1, "version": 2, "verdict": "pass"}
     code, out, _ = run(monkeypatch, capsys, "submit", str(clean), "--title", "茶叶", "--user", "planner")
     assert code == 0 and "提交编号 2" in out and "第 1 版" in out and "通过" in out
+    code, out, _ = run(monkeypatch, capsys, "submit", str(dirty), "--title", "面霜", "--user", "planner")
+    assert code == 0 and "提交编号 3" in out and "[高] AD-ABS-001 「全网最好」 脚本.txt 第3行" in out
     assert (team / "blobs").is_dir() and len(list((team / "blobs").rglob("*"))) >= 2
 
 

@@ -163,6 +163,11 @@ def test_an_injected_failure_leaves_nothing_half_written(svc, monkeypatch, fail_
     assert table_counts(svc) == before
     after = svc.audit_verify()
     assert after.ok and after.entries == chain.entries
+    kept = svc.get_submission(people.legal, first.id).current.documents[0].sha256
+    orphans = set(svc.blobs.all_hashes()) - {kept}
+    assert len(orphans) == 1  # the new file was written before the transaction that failed: unreferenced
+    assert set(svc.collect_blob_garbage(None, min_age_s=0)) == orphans
+    assert list(svc.blobs.all_hashes()) == [kept]
     with svc.db.read() as s:
         sub = s.get(Submission, first.id)
         assert (sub.current_version, sub.title, sub.status) == (1, "第一版", "submitted")

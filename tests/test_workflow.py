@@ -111,6 +111,8 @@ def test_start_review_moves_submitted_to_in_review_once(svc, people, sub):
 
 def test_submit_refusals(svc, people):
     refused("forbidden", svc.submit, people.auditor, upload(SCRIPT_V1), "审计员不能提交")
+    refused("too_long", svc.submit, people.planner, upload(SCRIPT_V1), "标题", room="间" * 500)
+    assert list(svc.blobs.all_hashes()) == []  # refused before the check ran and before any file was stored
     refused("empty", svc.submit, people.planner, upload(SCRIPT_V1), "   ")
     refused("no_files", svc.submit, people.planner, [], "没有文件")
     refused("bad_product", svc.submit, people.planner, upload(SCRIPT_V1), "类别", products=["toys"])

@@ -10,6 +10,8 @@ Faces use it like this::
     svc.decide(reviewer, result.id, approve=True, comment="同意", waivers={"F1a2b3c4d5e": "已取得授权"})
 
 Every refusal is a `WorkflowError` whose `message` is a Chinese sentence to show as it is.
+Dashboard filters and results live in `review.workflow.stats` (`StatsFilter`, `Dashboard`; pandas is
+imported only there).
 """
 
 from __future__ import annotations

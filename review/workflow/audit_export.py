@@ -19,7 +19,7 @@ ACTION_LABELS: dict[str, str] = {
     "user_deactivate": "停用用户", "password_change": "修改密码", "submit": "提交", "save_draft": "保存草稿",
     "resubmit": "重新提交（新版本）", "check": "自动审核", "start_review": "开始审核", "disposition": "问题处置",
     "comment": "评论", "decision": "审核决定", "decide_refused": "审核决定被拒绝", "audit_export": "导出审计记录",
-    "export": "导出审核报告", "sign": "电子签名",
+    "export": "导出审核报告", "sign": "电子签名", "blob_gc": "清理无引用的文件",
 }
 COLUMNS = [("seq", "序号"), ("at", "时间（UTC）"), ("local_time", "本地时间"), ("actor", "操作人"),
            ("action", "操作"), ("action_label", "操作说明"), ("target", "对象"), ("details", "详情"),

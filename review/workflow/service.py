@@ -25,6 +25,7 @@ from review.store.models import (
     Decision,
     Disposition,
     FindingRow,
+    StoredDocument,
     Submission,
     User,
     Version,
@@ -175,24 +176,25 @@ class ReviewService:
         the audit entries are written in one transaction.
         """
         title = _clean_text(title, "标题", MAX_TITLE)
+        room = _clean_text(room, "直播间", MAX_TITLE, required=False)
+        hosts = [_clean_text(h, "主播", MAX_TITLE, required=False) for h in hosts]
         if not files:
             raise WorkflowError("请至少上传一个文件", "no_files")
         chosen = _products(products)
+        with self.db.read() as s:  # refuse early, before the check runs and files are written
+            self._may_submit(s, self._me(s, actor), supersedes, draft)
         report, docs, uploads = self._run_check(files, broadcast_date, chosen)
         for _name, data in uploads:  # blobs first: a committed row never points at a missing file
             self.blobs.put(data)
         with self.db.write() as s:
             me = self._me(s, actor)
-            if Role(me.role) not in SUBMIT_ROLES:
-                raise WorkflowError("审计员为只读角色，不能提交", "forbidden")
             if supersedes is None:
+                self._may_submit(s, me, None, draft)
                 sub, event = self._new_submission(s, me, title, draft), (Event.SAVE_DRAFT if draft else Event.SUBMIT)
                 before = Status.DRAFT
             else:
                 sub = self._submission(s, supersedes, lock=True)
-                self._require_owner(me, sub, "只有提交人可以提交新版本")
-                before = Status(sub.status)
-                event = _resubmit_event(before, draft)
+                before, event = self._may_submit(s, me, supersedes, draft)
             after = next_status(before, event)
             version = self._store_version(s, me, sub, report, docs, uploads, title=title, room=room,
                                           hosts=hosts, chosen=chosen, submitted=after != Status.DRAFT)
@@ -207,6 +209,19 @@ class ReviewService:
                           "broadcast_date": report.broadcast_date.isoformat()})
             return SubmitResult(id=sub.id, version=version.number, verdict=report.verdict, status=sub.status,
                                 summary=report.summary, version_id=version.id)
+
+    def _may_submit(self, s: Session, me: User, supersedes: int | None, draft: bool) -> tuple[Status, Event]:
+        """The status before and the event of this upload, or WorkflowError when it is not allowed."""
+        if Role(me.role) not in SUBMIT_ROLES:
+            raise WorkflowError("审计员为只读角色，不能提交", "forbidden")
+        if supersedes is None:
+            return Status.DRAFT, Event.SAVE_DRAFT if draft else Event.SUBMIT
+        sub = self._submission(s, supersedes)
+        self._require_owner(me, sub, "只有提交人可以提交新版本")
+        before = Status(sub.status)
+        event = _resubmit_event(before, draft)
+        next_status(before, event)
+        return before, event
 
     def submit_draft(self, actor: UserInfo, submission_id: int) -> SubmissionSummary:
         """Hand a draft in for review (draft → submitted)."""
@@ -245,7 +260,7 @@ class ReviewService:
         return sub
 
     def _store_version(self, s: Session, me: User, sub: Submission, report: Report, docs: dict[str, Document],
-                       uploads: list[tuple[str, bytes]], *, title: str, room: str, hosts: Iterable[str],
+                       uploads: list[tuple[str, bytes]], *, title: str, room: str, hosts: list[str],
                        chosen: list[ProductCategory] | None, submitted: bool) -> Version:
         """Insert the version, its documents and findings; the previous version is marked superseded."""
         previous = self._current_version(s, sub) if sub.current_version else None
@@ -256,8 +271,7 @@ class ReviewService:
         version = Version(submission_id=sub.id, number=sub.current_version + 1,
                           predecessor_id=previous.id if previous else None, author_id=me.id, created_at=now,
                           submitted_at=now if submitted else None, title=title,
-                          room=_clean_text(room, "直播间", MAX_TITLE, required=False),
-                          hosts=[h.strip() for h in hosts if h and h.strip()],
+                          room=room, hosts=[h for h in hosts if h],
                           broadcast_date=report.broadcast_date, products=[str(p) for p in report.products],
                           chosen_products=[str(p) for p in chosen] if chosen else None,
                           checklist_version=report.checklist_version, tool_version=report.version,
@@ -562,6 +576,18 @@ class ReviewService:
                 raise WorkflowError(f"该版本中没有文件「{name}」", "not_found")
             sha = doc.sha256
         return self.blobs.get(sha)
+
+    def collect_blob_garbage(self, actor: UserInfo | None = None, min_age_s: float = 3600.0) -> list[str]:
+        """Delete stored files no version references (left by failed uploads) older than `min_age_s`
+        (admins or the operator); returns their hashes. Audited when anything was removed."""
+        with self.db.read() as s:
+            if actor is not None:
+                self._require(self._me(s, actor), Role.ADMIN)
+            referenced = set(s.scalars(select(StoredDocument.sha256)))
+        removed = self.blobs.collect_garbage(referenced, min_age_s)
+        if removed:
+            self.record_event(actor, "blob_gc", "blobs", {"removed": removed})
+        return removed
 
     # ------------------------------------------------------------ statistics
     def dashboard(self, actor: UserInfo, flt=None):
