@@ -55,6 +55,11 @@ def page(name: str) -> st.Page:
     return _pages()[name]
 
 
+def home_page(user) -> st.Page:
+    """The first page of the user's role (where a login lands)."""
+    return page(ROLE_PAGES[Role(user.role) if user else None][0])
+
+
 def run() -> None:
     """Route to the pages the logged-in user's role may see (the service enforces permissions anyway)."""
     from review.ui.session import current_user

@@ -11,6 +11,7 @@ import streamlit as st
 from review.model import CATEGORY_LABELS, PRODUCT_LABELS, SEVERITY_LABELS, Category, ProductCategory, Severity
 from review.ui.session import attempt, require_user, service
 from review.workflow import Role
+from review.workflow.localtime import local_tz
 from review.workflow.stats import StatsFilter
 
 
@@ -23,7 +24,7 @@ def _cat(c: str) -> str:
 
 def _filters(user) -> StatsFilter:
     c1, c2, c3 = st.columns(3)
-    today = dt.date.today()
+    today = dt.datetime.now(local_tz()).date()  # the reviewers' calendar day, not the server's
     span = c1.date_input("提交日期", value=(today - dt.timedelta(days=90), today), key="dash_dates")
     start, end = (span[0], span[1]) if isinstance(span, tuple) and len(span) == 2 else (None, None)
     planner = None

@@ -27,4 +27,6 @@ def render() -> None:
         if not name or not password:
             st.error("请输入用户名和密码。")
         elif log_in(name, password):
-            st.rerun()
+            from review.ui import home_page
+
+            st.switch_page(home_page(current_user()))
