@@ -84,6 +84,19 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     decide.add_argument("--password-stdin", action="store_true", required=True, help="从标准输入读取密码")
     decide.set_defaults(handler=cmd_decide)
 
+    export = sub.add_parser("export", help="导出签名的审核报告")
+    export.add_argument("id", type=int, metavar="ID", help="提交编号")
+    export.add_argument("--format", choices=("pdf", "docx", "json"), required=True)
+    export.add_argument("--out", required=True, metavar="PATH")
+    export.add_argument("--version", type=int, default=None, help="版本号（默认当前版本）")
+    export.set_defaults(handler=cmd_export)
+
+    verify = sub.add_parser("verify", help="核验审核报告（json 或 pdf）的签名与文件哈希")
+    verify.add_argument("path", metavar="PATH")
+    verify.add_argument("--documents", default=None, metavar="DIR", help="原始文件所在目录，核对 SHA-256")
+    verify.add_argument("--registry", action="store_true", help="同时核对公钥是否在本系统（REVIEW_HOME）登记")
+    verify.set_defaults(handler=cmd_verify)
+
     aud = sub.add_parser("audit", help="审计记录").add_subparsers(dest="audit_command", required=True)
     aud.add_parser("verify", help="校验审计记录的哈希链").set_defaults(handler=cmd_audit_verify)
     exp = aud.add_parser("export", help="导出审计记录为 .xlsx 或 .csv")
@@ -182,8 +195,10 @@ def cmd_decide(args: argparse.Namespace) -> int:
     """`decide`: log the reviewer in with the password from stdin and record the decision."""
     waivers = _waivers(args.waive)
     svc = _service()
-    user = svc.login(args.user, _password())
-    result = svc.decide(user, args.id, approve=args.approve, comment=args.comment, waivers=waivers)
+    password = _password()
+    user = svc.login(args.user, password)
+    result = svc.decide(user, args.id, approve=args.approve, comment=args.comment, waivers=waivers,
+                        password=password)
     from .workflow import OUTCOME_LABELS, STATUS_LABELS, Status
 
     where = f"提交 {result.submission_id} 第 {result.version} 版"
@@ -193,6 +208,47 @@ def cmd_decide(args: argparse.Namespace) -> int:
     if result.status == Status.IN_REVIEW and result.pending_departments:
         print(f"尚待审核的必审部门：{'、'.join(result.pending_departments)}")
     return EXIT_OK
+
+
+@refusals_exit_2
+def cmd_export(args: argparse.Namespace) -> int:
+    """`export ID --format pdf|docx|json --out PATH`: write the signed review report."""
+    from pathlib import Path
+
+    data = _service().export_report(None, args.id, args.format, version=args.version)
+    out = Path(args.out)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(out)
+    print(f"已导出提交 {args.id} 的审核报告（{args.format}，{len(data)} 字节）到 {out}")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """`verify PATH [--documents DIR] [--registry]`: exit 0 with a summary, 1 naming what fails, 2 when unreadable."""
+    from pathlib import Path
+
+    from .report.verify import verify_path
+
+    path = Path(args.path)
+    if not path.is_file():
+        print(f"无法读取 {path}：文件不存在", file=sys.stderr)
+        return EXIT_REFUSED
+    docs = Path(args.documents) if args.documents else None
+    if docs is not None and not docs.is_dir():
+        print(f"原始文件目录不存在：{docs}", file=sys.stderr)
+        return EXIT_REFUSED
+    registry = _service().key_registry() if args.registry else None
+    result = verify_path(path, docs, registry)
+    for line in result.checked:
+        print(f"  ✓ {line}")
+    if result.ok:
+        print(f"核验通过：{path.name}，状态「{result.status}」，{len(result.checked)} 项全部成立。")
+        return EXIT_OK
+    print(f"核验失败：{path.name}", file=sys.stderr)
+    for p in result.problems:
+        print(f"  ✗ {p}", file=sys.stderr)
+    return EXIT_FAIL
 
 
 @refusals_exit_2

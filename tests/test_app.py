@@ -20,7 +20,7 @@ from review.ui.render import (
     severity_badge,
 )
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
+APP = Path(__file__).resolve().parent / "apps" / "check_page_app.py"
 
 
 def _table(app, column: str):

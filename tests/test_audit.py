@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 from review.store import audit
 from review.store.models import AuditEntry
 from review.workflow import UserInfo, WorkflowError
-from tests.wf_support import SCRIPT_V1, add_people, cheap_hasher, make_service, upload
+from tests.wf_support import PASSWORD, SCRIPT_V1, add_people, cheap_hasher, make_service, upload
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def svc(tmp_path, monkeypatch):
     sub = svc.submit(people.planner, upload(SCRIPT_V1), "面霜")
     finding = svc.get_submission(people.legal, sub.id).current.findings[0]
     svc.set_disposition(people.legal, finding.id, "must_fix")
-    svc.decide(people.legal, sub.id, approve=False, comment="请修改")
+    svc.decide(people.legal, sub.id, approve=False, password=PASSWORD, comment="请修改")
     return svc
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from review.store.models import AuditEntry, FindingRow, Submission, Version, VersionDocument
 from review.workflow import WorkflowError
 from tests.pgcluster import fresh_database, postgres_cluster
-from tests.wf_support import CLEAN, SCRIPT_CLEAN, SCRIPT_V1, add_people, cheap_hasher, make_service, upload
+from tests.wf_support import CLEAN, PASSWORD, SCRIPT_CLEAN, SCRIPT_V1, add_people, cheap_hasher, make_service, upload
 
 N = 20
 
@@ -103,7 +103,7 @@ def test_parallel_decisions_of_one_department_are_recorded_once(svc):
 
     def decide(user):
         try:
-            return svc.decide(user, clean.id, approve=True, comment=f"{user.name} 同意").department
+            return svc.decide(user, clean.id, approve=True, password=PASSWORD, comment=f"{user.name} 同意").department
         except WorkflowError as exc:
             return exc.code
 

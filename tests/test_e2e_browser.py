@@ -135,7 +135,7 @@ def test_upload_check_and_see_cited_finding(server, browser, tmp_path) -> None:
 
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     try:
-        page.goto(url)
+        page.goto(url + "/check")
         start = page.get_by_role("button", name="开始审核")
         start.wait_for(timeout=15000)
         page.locator("input[type=file]").first.set_input_files(str(script))

@@ -17,6 +17,7 @@ from review.workflow import records as records_module
 from tests.pgcluster import fresh_database, postgres_cluster
 from tests.wf_support import (
     HIGH_C,
+    PASSWORD,
     SCRIPT_CLEAN,
     SCRIPT_V1,
     add_people,
@@ -25,6 +26,8 @@ from tests.wf_support import (
     table_counts,
     upload,
 )
+
+PW = PASSWORD  # the test users' password, also what signing asks for again
 
 
 @pytest.fixture(scope="module")
@@ -65,12 +68,12 @@ def test_main_workflow_on_postgres(svc):
     c = svc.add_comment(people.legal, view.id, "请修改", document="脚本.txt", start=start, end=start + 2)
     assert c.quote == "顶级"
     with pytest.raises(WorkflowError) as err:
-        svc.decide(people.legal, sub.id, approve=True, comment="同意")
+        svc.decide(people.legal, sub.id, approve=True, password=PW, comment="同意")
     assert err.value.code == "open_high_findings"
     with pytest.raises(WorkflowError) as err:
-        svc.decide(people.planner, sub.id, approve=True, comment="自己通过")
+        svc.decide(people.planner, sub.id, approve=True, password=PW, comment="自己通过")
     assert err.value.code == "forbidden"
-    assert svc.decide(people.legal, sub.id, approve=False, comment="请删除极限词").status == "rejected"
+    assert svc.decide(people.legal, sub.id, approve=False, password=PW, comment="请删除极限词").status == "rejected"
 
     v2 = svc.submit(people.planner, upload(SCRIPT_V1 + HIGH_C + "\n"), "面霜专场（二）", supersedes=sub.id)
     assert (v2.id, v2.version, v2.status) == (sub.id, 2, "submitted")
@@ -78,12 +81,12 @@ def test_main_workflow_on_postgres(svc):
     assert {f.text for f in diff.new if f.category == "absolute_claim"} == {"国家级"}
     assert not diff.fixed and diff.documents[0].status == "changed"
     keys = [f.key for f in svc.get_submission(people.legal, sub.id).current.findings if f.severity == "high"]
-    assert svc.decide(people.market, sub.id, approve=True, comment="会签",
+    assert svc.decide(people.market, sub.id, approve=True, password=PW, comment="会签",
                       waivers={k: "已核实" for k in keys}).status == "in_review"
-    assert svc.decide(people.legal, sub.id, approve=True, comment="同意").status == "approved"
+    assert svc.decide(people.legal, sub.id, approve=True, password=PW, comment="同意").status == "approved"
 
     clean = svc.submit(people.planner2, upload(SCRIPT_CLEAN), "茶叶")
-    assert svc.decide(people.service, clean.id, approve=False, comment="易误解").status == "rejected"
+    assert svc.decide(people.service, clean.id, approve=False, password=PW, comment="易误解").status == "rejected"
     d = svc.dashboard(people.auditor)
     assert len(d.versions) == 3 and d.rejection_rate == pytest.approx(2 / 3)
     assert not d.most_waived.empty and not d.top_rules.empty

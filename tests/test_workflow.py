@@ -30,6 +30,8 @@ from tests.wf_support import (
     upload,
 )
 
+PW = PASSWORD  # the test users' password, also what signing asks for again
+
 
 @pytest.fixture
 def svc(tmp_path, monkeypatch):
@@ -89,7 +91,7 @@ def test_submit_creates_a_submitted_first_version(svc, people, sub):
 def test_draft_then_submit(svc, people):
     d = svc.submit(people.planner, upload(SCRIPT_V1), "草稿", draft=True)
     assert d.status == "draft"
-    refused("bad_state", svc.decide, people.legal, d.id, approve=False, comment="驳回")
+    refused("bad_state", svc.decide, people.legal, d.id, approve=False, password=PW, comment="驳回")
     refused("bad_state", svc.start_review, people.legal, d.id)
     d2 = svc.submit(people.planner, upload(SCRIPT_CLEAN), "草稿二", supersedes=d.id, draft=True)
     assert (d2.version, d2.status) == (2, "draft")
@@ -123,19 +125,21 @@ def test_submit_refusals(svc, people):
 
 # ---------------------------------------------------------------- decisions
 def test_a_high_finding_blocks_approval_until_waived_with_a_reason(svc, people, sub):
-    err = refused("open_high_findings", svc.decide, people.legal, sub.id, approve=True, comment="同意")
+    err = refused("open_high_findings", svc.decide, people.legal, sub.id, approve=True, password=PW, comment="同意")
     assert "全网最好" in err.message and "顶级" in err.message
     assert last_actions(svc, 1) == ["decide_refused"]  # the refusal is audited, nothing else was written
     view = svc.get_submission(people.legal, sub.id)
     assert view.summary.status == "submitted" and view.current.decisions == []
     keys = high_keys(svc, people.legal, sub.id)
-    refused("empty", svc.decide, people.legal, sub.id, approve=True, comment="同意", waivers={keys[0]: "  "})
-    refused("unknown_finding", svc.decide, people.legal, sub.id, approve=True, comment="同意",
+    refused("empty", svc.decide, people.legal, sub.id, approve=True, password=PW, comment="同意",
+            waivers={keys[0]: "  "})
+    refused("unknown_finding", svc.decide, people.legal, sub.id, approve=True, password=PW, comment="同意",
             waivers={"F000000000": "理由"})
     partial = {keys[0]: "已取得权威机构认证"}
-    refused("open_high_findings", svc.decide, people.legal, sub.id, approve=True, comment="同意", waivers=partial)
+    refused("open_high_findings", svc.decide, people.legal, sub.id, approve=True, password=PW, comment="同意",
+            waivers=partial)
     assert svc.get_submission(people.legal, sub.id).current.findings[0].disposition is None  # rolled back
-    result = svc.decide(people.legal, sub.id, approve=True, comment="同意开播",
+    result = svc.decide(people.legal, sub.id, approve=True, password=PW, comment="同意开播",
                         waivers={k: "已核实，有依据" for k in keys})
     assert (result.status, result.outcome, result.pending_departments) == ("approved", "approve", [])
     assert sorted(result.waived) == sorted(keys)
@@ -149,16 +153,16 @@ def test_waiver_by_rule_id_and_false_positive_marks_resolve_and_must_fix_does_no
     by_text = {f.text: f for f in findings}
     svc.set_disposition(people.legal, by_text["顶级"].id, "must_fix")
     svc.set_disposition(people.legal, by_text["全网最好"].id, "false_positive", "这里引用的是顾客原话并已标注")
-    err = refused("open_high_findings", svc.decide, people.legal, sub.id, approve=True, comment="同意")
+    err = refused("open_high_findings", svc.decide, people.legal, sub.id, approve=True, password=PW, comment="同意")
     assert "顶级" in err.message and "全网最好" not in err.message
-    result = svc.decide(people.legal, sub.id, approve=True, comment="同意",
+    result = svc.decide(people.legal, sub.id, approve=True, password=PW, comment="同意",
                         waivers={by_text["顶级"].rule: "品牌注册商标名称"})
     assert result.status == "approved" and by_text["顶级"].key in result.waived
 
 
 def test_the_submitter_can_never_decide_on_their_own_submission(svc, people):
     own = svc.submit(people.legal, upload(SCRIPT_CLEAN), "法务自己提交")
-    err = refused("own_submission", svc.decide, people.legal, own.id, approve=True, comment="同意")
+    err = refused("own_submission", svc.decide, people.legal, own.id, approve=True, password=PW, comment="同意")
     assert "自己" in err.message
     f = svc.submit(people.legal, upload(SCRIPT_V1), "法务自己提交二")
     finding = svc.get_submission(people.legal, f.id).current.findings[0]
@@ -169,12 +173,12 @@ def test_the_submitter_can_never_decide_on_their_own_submission(svc, people):
 @pytest.mark.parametrize("who", ["planner2", "auditor", "admin"])
 def test_roles_that_may_not_decide_are_refused(svc, people, who):
     clean = svc.submit(people.planner, upload(SCRIPT_CLEAN), "干净")
-    refused("forbidden", svc.decide, getattr(people, who), clean.id, approve=True, comment="同意")
+    refused("forbidden", svc.decide, getattr(people, who), clean.id, approve=True, password=PW, comment="同意")
     assert svc.get_submission(people.legal, clean.id).summary.status == "submitted"
 
 
 def test_a_department_outside_the_joint_review_may_comment_but_not_mark_or_decide(svc, people, sub):
-    refused("not_cosigner", svc.decide, people.ops, sub.id, approve=False, comment="驳回")
+    refused("not_cosigner", svc.decide, people.ops, sub.id, approve=False, password=PW, comment="驳回")
     finding = svc.get_submission(people.ops, sub.id).current.findings[0]
     refused("not_cosigner", svc.set_disposition, people.ops, finding.id, "waive", "运营认为可以")
     refused("not_cosigner", svc.start_review, people.ops, sub.id)
@@ -185,24 +189,24 @@ def test_a_department_outside_the_joint_review_may_comment_but_not_mark_or_decid
 
 def test_optional_co_signer_approval_waits_for_the_required_department(svc, people):
     clean = svc.submit(people.planner, upload(SCRIPT_CLEAN), "干净")
-    r = svc.decide(people.market, clean.id, approve=True, comment="会签同意")
+    r = svc.decide(people.market, clean.id, approve=True, password=PW, comment="会签同意")
     assert (r.status, r.pending_departments) == ("in_review", ["法务"])
-    refused("already_decided", svc.decide, people.market, clean.id, approve=True, comment="再次同意")
+    refused("already_decided", svc.decide, people.market, clean.id, approve=True, password=PW, comment="再次同意")
     assert [s.id for s in svc.review_queue(people.legal)] == [clean.id]
     assert svc.review_queue(people.market) == []
-    r = svc.decide(people.legal, clean.id, approve=True, comment="同意")
+    r = svc.decide(people.legal, clean.id, approve=True, password=PW, comment="同意")
     assert r.status == "approved"
-    refused("bad_state", svc.decide, people.service, clean.id, approve=True, comment="晚到的会签")
+    refused("bad_state", svc.decide, people.service, clean.id, approve=True, password=PW, comment="晚到的会签")
     decisions = svc.get_submission(people.auditor, clean.id).current.decisions
     assert [(d.department, d.outcome_label) for d in decisions] == [("市场", "审核通过"), ("法务", "审核通过")]
 
 
 def test_any_rejection_rejects(svc, people):
     clean = svc.submit(people.planner, upload(SCRIPT_CLEAN), "干净")
-    r = svc.decide(people.service, clean.id, approve=False, comment="促销规则容易让消费者误解")
+    r = svc.decide(people.service, clean.id, approve=False, password=PW, comment="促销规则容易让消费者误解")
     assert r.status == "rejected"
-    refused("bad_state", svc.decide, people.legal, clean.id, approve=True, comment="同意")
-    refused("empty", svc.decide, people.legal, clean.id, approve=False, comment="")
+    refused("bad_state", svc.decide, people.legal, clean.id, approve=True, password=PW, comment="同意")
+    refused("empty", svc.decide, people.legal, clean.id, approve=False, password=PW, comment="")
 
 
 def test_required_departments_are_configurable(tmp_path, monkeypatch):
@@ -211,8 +215,8 @@ def test_required_departments_are_configurable(tmp_path, monkeypatch):
                                                      optional_departments=("客服",)))
     people = add_people(svc)
     clean = svc.submit(people.planner, upload(SCRIPT_CLEAN), "干净")
-    assert svc.decide(people.legal, clean.id, approve=True, comment="同意").status == "in_review"
-    assert svc.decide(people.market, clean.id, approve=True, comment="同意").status == "approved"
+    assert svc.decide(people.legal, clean.id, approve=True, password=PW, comment="同意").status == "in_review"
+    assert svc.decide(people.market, clean.id, approve=True, password=PW, comment="同意").status == "approved"
     for bad in ({"required_departments": ()}, {"required_departments": ("财务",)},
                 {"required_departments": ("法务",), "optional_departments": ("法务",)}):
         with pytest.raises(WorkflowError):
@@ -252,7 +256,7 @@ def test_dispositions_only_on_the_current_version_of_an_open_submission(svc, peo
     old = svc.get_submission(people.legal, sub.id).current.findings[0]
     svc.submit(people.planner, upload(SCRIPT_V1), "第二版", supersedes=sub.id)
     refused("superseded", svc.set_disposition, people.legal, old.id, "must_fix")
-    svc.decide(people.legal, sub.id, approve=False, comment="请修改")
+    svc.decide(people.legal, sub.id, approve=False, password=PW, comment="请修改")
     current = svc.get_submission(people.legal, sub.id).current.findings[0]
     refused("bad_state", svc.set_disposition, people.legal, current.id, "must_fix")
 
@@ -289,14 +293,14 @@ def test_comment_refusals(svc, people, sub):
 
 # ---------------------------------------------------------------- versions
 def test_resubmission_after_rejection_starts_a_new_round(svc, people, sub):
-    svc.decide(people.legal, sub.id, approve=False, comment="请删除极限词")
+    svc.decide(people.legal, sub.id, approve=False, password=PW, comment="请删除极限词")
     r2 = svc.submit(people.planner, upload(SCRIPT_CLEAN), "面霜专场（修改）", supersedes=sub.id)
     assert (r2.id, r2.version, r2.status) == (sub.id, 2, "submitted")
     view = svc.get_submission(people.legal, sub.id)
     assert [(v.number, v.outcome) for v in view.versions] == [(1, "rejected"), (2, None)]
     assert view.current.predecessor_number == 1 and view.current.decisions == []
     assert view.summary.pending_departments == ["法务"] and view.summary.title == "面霜专场（修改）"
-    assert svc.decide(people.legal, sub.id, approve=True, comment="已修改，同意").status == "approved"
+    assert svc.decide(people.legal, sub.id, approve=True, password=PW, comment="已修改，同意").status == "approved"
     r3 = svc.submit(people.planner, upload(SCRIPT_CLEAN + "主播：补充一句。\n"), "开播前又改了", supersedes=sub.id)
     assert (r3.version, r3.status) == (3, "submitted")  # a changed script after approval is reviewed again
     first = svc.get_submission(people.legal, sub.id, version=1).current
@@ -434,9 +438,9 @@ def test_dashboard_statistics_and_filters(svc, people):
     svc.submit(people.planner, upload(SCRIPT_V1), "草稿不计", draft=True)
     fa = {f.text: f for f in svc.get_submission(people.legal, a.id).current.findings}
     svc.set_disposition(people.legal, fa["全网最好"].id, "false_positive", "引用的是第三方评测原话")
-    svc.decide(people.legal, a.id, approve=True, comment="同意", waivers={fa["顶级"].key: "注册商标名"})
-    svc.decide(people.legal, b.id, approve=False, comment="驳回")
-    svc.decide(people.legal, c.id, approve=True, comment="同意")
+    svc.decide(people.legal, a.id, approve=True, password=PW, comment="同意", waivers={fa["顶级"].key: "注册商标名"})
+    svc.decide(people.legal, b.id, approve=False, password=PW, comment="驳回")
+    svc.decide(people.legal, c.id, approve=True, password=PW, comment="同意")
     t0 = dt.datetime(2026, 11, 2, 2, 0, tzinfo=dt.UTC)
     _backdate(svc, a.id, t0, t0 + dt.timedelta(hours=5))
     _backdate(svc, b.id, t0 + dt.timedelta(days=7), t0 + dt.timedelta(days=7, hours=1))

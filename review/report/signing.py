@@ -89,6 +89,8 @@ def seal_export(report: dict, tool_key, when: dt.datetime | None = None) -> dict
     """The report with an export seal: the installation key signs record, signatures and status together."""
     body = {"record": report["record"], "signatures": report.get("signatures", []),
             "status": derive_status(report) if report.get("signatures") else "pending"}
+    if report.get("prior_records"):
+        body["prior_records"] = report["prior_records"]
     public = b64(public_bytes(tool_key.public_key()))
     seal = {"report_sha256": canonical_sha256(body), "signature_count": len(body["signatures"]),
             "exported_at": (when or dt.datetime.now(local_zone())).isoformat(timespec="seconds"),
@@ -108,6 +110,8 @@ def _verify_seal(report: dict, result: Verification, tool_fingerprint: str | Non
         result.problems.append("导出签章格式不完整")
         return
     body = {"record": report["record"], "signatures": report.get("signatures", []), "status": report.get("status")}
+    if "prior_records" in report:
+        body["prior_records"] = report["prior_records"]
     if not verify_bytes(key, sig, canonical_bytes(payload)):
         result.problems.append("导出签章无效（签章内容被改动）")
     elif payload.get("report_sha256") != canonical_sha256(body):
@@ -145,11 +149,16 @@ def verify_report(report: dict, registry: dict[str, str] | None = None, require_
         result.problems.append("不是有效的审核报告：缺少 record")
         return result
     record_hash = canonical_sha256(report["record"])
+    # Records that earlier signers signed before later dispositions changed it (each must hash to a signature).
+    prior = {canonical_sha256(r): r for r in report.get("prior_records") or []}
     signatures = report.get("signatures") or []
     if not signatures:
         result.problems.append("报告没有任何签名")
     for i, entry in enumerate(signatures, 1):
-        _verify_entry(i, entry, signatures[: i - 1], record_hash, registry, result)
+        _verify_entry(i, entry, signatures[: i - 1], record_hash, prior, registry, result)
+    if signatures and isinstance(signatures[-1], dict) and \
+            signatures[-1].get("payload", {}).get("record_sha256") != record_hash:
+        result.problems.append("最后一个签名没有覆盖报告中的最终记录")
     stated, derived = report.get("status"), derive_status(report) if signatures else "pending"
     if stated != derived:
         result.problems.append(f"报告标注的状态「{STATUS_LABELS.get(stated, stated)}」与签名推出的"
@@ -160,7 +169,7 @@ def verify_report(report: dict, registry: dict[str, str] | None = None, require_
     return result
 
 
-def _verify_entry(i: int, entry: dict, earlier: list[dict], record_hash: str,
+def _verify_entry(i: int, entry: dict, earlier: list[dict], record_hash: str, prior: dict[str, dict],
                   registry: dict[str, str] | None, result: Verification) -> None:
     try:
         payload, key, sig = entry["payload"], entry["public_key"], entry["signature"]
@@ -175,7 +184,10 @@ def _verify_entry(i: int, entry: dict, earlier: list[dict], record_hash: str,
         result.problems.append(f"{who}：公钥指纹与签名内容不符")
     if registry is not None and registry.get(payload.get("key_fingerprint")) != key:
         result.problems.append(f"{who}：公钥未在本系统登记")
-    if payload.get("record_sha256") != record_hash:
+    signed_hash = payload.get("record_sha256")
+    if signed_hash in prior and signed_hash != record_hash:
+        result.checked.append(f"{who}签署时的记录已附在报告中（此后又有处置变更，由后续签名覆盖）")
+    elif signed_hash != record_hash:
         result.problems.append(f"{who}：报告内容（发现、处置、文件哈希等）在签名后被改动")
     if payload.get("previous") != [entry_sha256(e) for e in earlier]:
         result.problems.append(f"{who}：此前的签名被删除、改动或调换了顺序")

@@ -53,13 +53,14 @@ def check_documents(report: dict, folder: Path) -> tuple[list[str], list[str]]:
     return problems, checked
 
 
-def verify_path(path: Path, documents: Path | None = None, registry: dict[str, str] | None = None) -> Verification:
-    """Everything `verify` checks, as one Verification."""
+def verify_path(path: Path, documents: Path | None = None, registry: dict[str, str] | None = None,
+                tool_fingerprint: str | None = None) -> Verification:
+    """Everything `verify` checks, as one Verification (registry and tool key only when given)."""
     report, problems = load_report_file(path)
     result = Verification(problems=list(problems))
     if report is None:
         return result
-    inner = verify_report(report, registry)
+    inner = verify_report(report, registry, tool_fingerprint=tool_fingerprint)
     result.problems += inner.problems
     result.checked += inner.checked
     if documents is not None:

@@ -243,11 +243,33 @@ class Decision(Base):
     outcome: Mapped[str] = mapped_column(String(16))  # approve | reject
     comment: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
-    # Hook for issue #6 (Ed25519 electronic signatures): left empty here.
+    # Ed25519 electronic signature (review.report.signing): the signature entry (payload, public key,
+    # signature) as canonical JSON bytes, the SHA-256 of the record it covers, and that record itself.
     signature: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     signed_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
     key_fingerprint: Mapped[str | None] = mapped_column(String(128), nullable=True)
     signed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    signed_record: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    user: Mapped[User] = relationship()
+
+
+class UserKey(Base):
+    """A user's Ed25519 key pair; the private key is sealed under the user's password.
+
+    Keys are never deleted: a retired key (password reset by an admin, user deactivated) stays registered
+    so that the signatures it made remain verifiable.
+    """
+
+    __tablename__ = "user_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    encrypted_private_key: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    retired_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     user: Mapped[User] = relationship()
 

@@ -33,7 +33,7 @@ from review.store.models import (
     utcnow,
 )
 
-from . import records
+from . import records, signatures
 from .errors import WorkflowError
 from .findings import finding_keys, match_findings, pair_documents
 from .passwords import dummy_hash, hash_password, needs_rehash, verify_password
@@ -90,6 +90,7 @@ class ReviewService:
             s.add(user)
             s.flush()
             audit.append(s, who, "user_add", f"user:{name}", {"role": role_.value, "department": department})
+            signatures.issue_key(s, user, password, who)
             return records.user_info(user)
 
     def set_user_active(self, actor: UserInfo | None, name: str, active: bool) -> UserInfo:
@@ -114,8 +115,10 @@ class ReviewService:
                 if old_password is None or not verify_password(me.password_hash, old_password):
                     raise WorkflowError("原密码不正确", "bad_password")
                 who = me.name
-            else:
+                signatures.reseal_key(s, user, old_password, new_password)
+            else:  # a reset: the old sealed key cannot be opened, so a new key replaces it (the old stays registered)
                 who = self._admin_or_system(s, actor)
+                signatures.issue_key(s, user, new_password, who)
             user.password_hash = pw_hash
             audit.append(s, who, "password_change", f"user:{name}", {})
 
@@ -139,6 +142,8 @@ class ReviewService:
                 if needs_rehash(user.password_hash):
                     user.password_hash = hash_password(password)
                 audit.append(s, user.name, "login", f"user:{user.name}", {})
+                if signatures.active_key(s, user) is None:  # users created before keys existed
+                    signatures.issue_key(s, user, password, user.name)
                 return records.user_info(user)
             audit.append(s, name[:128] or "?", "login_failed", f"user:{name[:64]}",
                          {"reason": "inactive" if ok else "bad_credentials"})
@@ -364,7 +369,7 @@ class ReviewService:
             return records.comment_view(comment, me)
 
     def decide(self, actor: UserInfo, submission_id: int, approve: bool, comment: str,
-               waivers: dict[str, str] | None = None) -> DecisionResult:
+               waivers: dict[str, str] | None = None, *, password: str) -> DecisionResult:
         """Record the acting reviewer's department decision on the current version.
 
         `waivers` maps a finding key (e.g. F1a2b3c4d5e), a finding id or a rule id (all findings of that rule)
@@ -373,16 +378,21 @@ class ReviewService:
         joint review, a department that already decided, a closed submission, or an approval while a high
         finding is neither gone nor waived/marked false positive with a reason. The submission is approved
         once every required department approved; any rejection rejects it.
+
+        The decision is signed with the reviewer's Ed25519 key, unlocked by `password` (re-authentication at
+        the moment of signing); the signature covers the version's record as it stands after the waivers. A
+        wrong password refuses the decision and writes nothing but the audit entry of the refusal.
         """
         try:
-            return self._decide(actor, submission_id, approve, comment, waivers or {})
+            self.reauthenticate(actor, password)
+            return self._decide(actor, submission_id, approve, comment, waivers or {}, password)
         except WorkflowError as exc:
             self._audit_refusal(actor, "decide_refused", f"submission:{submission_id}", exc,
                                 {"approve": approve})
             raise
 
     def _decide(self, actor: UserInfo, submission_id: int, approve: bool, comment: str,
-                waivers: dict[str, str]) -> DecisionResult:
+                waivers: dict[str, str], password: str) -> DecisionResult:
         comment = _clean_text(comment, "审核意见", MAX_TEXT)
         with self.db.write() as s:
             me = self._me(s, actor)
@@ -407,6 +417,9 @@ class ReviewService:
                                 outcome="approve" if approve else "reject", comment=comment)
             s.add(decision)
             s.flush()
+            optional = me.department in sub.optional_departments
+            meaning = "会签" if optional and approve else ("审核通过" if approve else "驳回")
+            signatures.sign(s, me, sub, version, decision, password, meaning)
             before = sub.status
             pending = records.pending_departments(s, sub, version)
             if not approve:
@@ -609,6 +622,48 @@ class ReviewService:
             me = self._me(s, actor)
             flt = flt or StatsFilter()
             return false_positive_rules(s, flt.restricted_to(me.name) if Role(me.role) == Role.PLANNER else flt)
+
+    # ------------------------------------------------------------ signed report
+    def export_report(self, actor: UserInfo | None, submission_id: int, fmt: str,
+                      version: int | None = None) -> bytes:
+        """The signed review report of a version (default current) as json, pdf or docx; the export is audited.
+        `actor` None is the operator at the shell (CLI `export`)."""
+        with self.db.read() as s:
+            sub = self._submission(s, submission_id)
+            if actor is not None:
+                self._require_view(self._me(s, actor), sub)
+            number = version or sub.current_version
+            v = s.scalar(select(Version).where(Version.submission_id == sub.id, Version.number == number))
+            if v is None:
+                raise WorkflowError(f"提交 {submission_id} 没有第 {number} 版", "not_found")
+            report = signatures.signed_report(s, v)
+        data = signatures.render(report, fmt)
+        with self.db.write() as s:
+            who = self._me(s, actor).name if actor is not None else SYSTEM
+            audit.append(s, who, "export", f"submission:{submission_id}",
+                         {"version": number, "format": fmt, "status": report["status"],
+                          "report_sha256": report["seal"]["payload"]["report_sha256"]})
+        return data
+
+    def key_registry(self) -> dict[str, str]:
+        """Every public key ever registered here (fingerprint -> key), retired keys included."""
+        with self.db.read() as s:
+            return signatures.registry(s)
+
+    def verify_report_file(self, actor: UserInfo | None, name: str, data: bytes,
+                           documents: Sequence[tuple[str, bytes]] = ()) -> signatures.Verification:
+        """Verify an exported report against this installation's key registry (auditors, admins, reviewers)."""
+        if actor is not None:
+            with self.db.read() as s:
+                me = self._me(s, actor)
+                if Role(me.role) == Role.PLANNER:
+                    raise WorkflowError("只有审核员、审计员和管理员可以核验报告", "forbidden")
+        result = signatures.verify_bytes(name, data, list(documents), self.key_registry())
+        with self.db.write() as s:
+            who = self._me(s, actor).name if actor is not None else SYSTEM
+            audit.append(s, who, "verify_report", f"file:{name[:200]}",
+                         {"ok": result.ok, "problems": result.problems[:20]})
+        return result
 
     # ----------------------------------------------------------------- audit
     def record_event(self, actor: UserInfo | None, action: str, target: str, details: dict | None = None) -> None:
