@@ -43,17 +43,21 @@ def table_cells(doc: Document) -> list[Cell]:
     return cells + text_table_cells(doc.text)
 
 
-_SEPARATOR = re.compile(r"\s*[|\t｜]\s*")
+_SEPARATORS = "|\t｜"
+_SEPARATOR = re.compile(r"[|\t｜]")
 
 
 def _split_cells(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """(start, end) of the cells of one separated line, outer separators and blanks trimmed."""
-    spans, pos = [], lo
-    for m in _SEPARATOR.finditer(text, lo, hi):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, hi))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    """(start, end) of the non-blank cells of one separated line, blanks around each cell trimmed."""
+    bounds = [lo, *(i for m in _SEPARATOR.finditer(text, lo, hi) for i in (m.start(), m.end())), hi]
+    spans = []
+    for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+        cell = text[a:b]
+        if cell.strip():
+            a += len(cell) - len(cell.lstrip())
+            b -= len(cell) - len(cell.rstrip())
+            spans.append((a, b))
+    return spans
 
 
 def text_table_cells(text: str) -> list[Cell]:
@@ -64,7 +68,7 @@ def text_table_cells(text: str) -> list[Cell]:
     block: list[list[tuple[int, int]]] = []
     pos = 0
     for line in [*text.split("\n"), ""]:
-        spans = _split_cells(text, pos, pos + len(line)) if _SEPARATOR.search(line) else []
+        spans = _split_cells(text, pos, pos + len(line)) if any(c in line for c in _SEPARATORS) else []
         if len(spans) >= 2 and (not block or len(spans) == len(block[0])):
             block.append(spans)
         else:
@@ -91,6 +95,7 @@ class Layout:
         self.cells = table_cells(doc)
         self._by_start = {c.start: c for c in self.cells if not c.row.startswith("文本表格@")}
         self._rows: dict[str, list[Cell]] = {}
+        self._found: dict[tuple[object, str], bool] = {}
         for cell in self.cells:
             self._rows.setdefault(cell.row, []).append(cell)
 
@@ -102,11 +107,27 @@ class Layout:
     def context(self, start: int, end: int) -> str:
         """The whole table row (cells joined by " | ") or else the line(s) holding the span; a text
         table's row is its line."""
+        return self._context(self._key(start, end))
+
+    def has(self, rx: re.Pattern, start: int, end: int) -> bool:
+        """True when `rx` occurs in the span's context (memoised per context, so many hits on one long
+        line cost one search)."""
+        key = self._key(start, end)
+        memo = (key, rx.pattern)
+        if memo not in self._found:
+            self._found[memo] = rx.search(self._context(key)) is not None
+        return self._found[memo]
+
+    def _key(self, start: int, end: int) -> str | tuple[int, int]:
         cell = self.cell_at(start)
         if cell is not None and cell.row in self._rows:
-            return " | ".join(self.doc.text[c.start:c.end] for c in self._rows[cell.row])
-        lo, hi = line_bounds(self.doc.text, start, end)
-        return self.doc.text[lo:hi]
+            return cell.row
+        return line_bounds(self.doc.text, start, end)
+
+    def _context(self, key: str | tuple[int, int]) -> str:
+        if isinstance(key, str):
+            return " | ".join(self.doc.text[c.start:c.end] for c in self._rows[key])
+        return self.doc.text[key[0]:key[1]]
 
 
 def layout(bundle: Bundle, doc: Document) -> Layout:
@@ -119,7 +140,8 @@ def layout(bundle: Bundle, doc: Document) -> Layout:
 
 # ------------------------------------------------------------------ amounts
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
@@ -156,30 +178,33 @@ def amount_value(number: str, unit: str = "") -> float | None:
 
 # ------------------------------------------------------------------ PRICE-REF: reference prices
 
-# Word families of compared prices; the key is the family a definition sentence can explain.
-_REF_FAMILIES = {
-    "原价": "原价|原售价|原来卖|以前卖|之前卖|以前都卖|之前都卖",
-    "划线价": "划线价",
-    "日常价": "日常价|日常售价|平时价|平常价|平时卖|平时都卖|平常卖|店铺价",
-    "专柜价": "专柜价|专柜售价|专柜卖|专柜都卖|商场价|商场卖",
-    "吊牌价": "吊牌价|标签价",
-    "市场价": "市场价|市场售价|市面价|市面上卖|外面卖|外面都卖|超市价|超市卖|实体店价|实体店卖|门店价|线下价",
-    "官网价": "官网价|官网售价|官方价|官网卖",
-    "参考价": "参考价|建议零售价|零售价|指导价",
-}
-_FAMILY_OF = {w: fam for fam, words in _REF_FAMILIES.items() for w in words.split("|")}
-_REF_WORD = "|".join(sorted(_FAMILY_OF, key=len, reverse=True))
+# Compared-price wordings: price nouns (原价, 专柜价, 对比价 …) and "where/when it sold for" verb
+# phrases (平时店里卖, 官方都卖, 某东卖, 京东同款). A word's family is what a definition sentence explains.
+_PLACE = (r"专柜|商场|超市|实体店|门店|线下|外面|市面上?|市场|官网|官方|京东|某东|天猫|某猫|淘宝|某宝|拼多多|某多多"
+          r"|唯品会|别家|别的直播间|其他直播间|其他平台|别的平台|店里|店铺")
+_WHEN = r"平时|平常|以前|之前|原来|日常|往常"
+_PRICE_NOUN = (r"原价|原售价|划线价|日常价|日常售价|平时价|平常价|店铺价|专柜价|专柜售价|商场价|吊牌价|标签价"
+               r"|市场参考价|市场价|市场售价|市面价|超市价|实体店价|门店价|线下价|官网价|官网售价|官方价|参考价|建议零售价|零售价"
+               r"|指导价|对比价|比较价")
+_REF_WORD = (rf"(?:{_PRICE_NOUN})"
+             rf"|(?:{_PLACE})(?:同款|自营)(?:价|卖|售价)?"
+             rf"|(?:{_PLACE})价"
+             rf"|(?:(?:{_WHEN})(?:在)?(?:{_PLACE})?|(?:{_PLACE}))(?:都|也|一般|基本)?(?:卖|要卖|要|售价|标价)")
+_FAMILY_KEYS = (("划线价", "划线"), ("吊牌价", "吊牌|标签"), ("参考价", "参考|零售|指导|对比|比较"),
+                ("专柜价", "专柜|商场"), ("官网价", "官网|官方"), ("日常价", "日常|平时|平常|往常|店里|店铺"),
+                ("原价", "原|以前|之前"))
+_ANY_FAMILY = "*"  # 比较价/对比价 defined for the show covers every compared price
 _CN_AMOUNT = r"[一二两三四五六七八九十百千几]+(?:多|来)?(?:块钱?|元|百|千)?(?:多)?"
 _NUM_AMOUNT = r"(?:¥|￥)?[ \t\u3000]*\d+(?:,\d{3})*(?:\.\d+)?(?!\d)(?:[ \t\u3000]*(?:元|块钱?|万))?"
 _REF_PRICE = re.compile(
     rf"(?P<word>{_REF_WORD})(?:都|也|要|是|为|高达|至少|一般|基本|起码|差不多|就要|得|卖|[:：]|[ \t\u3000]){{0,3}}"
     rf"(?P<amount>{_NUM_AMOUNT}|{_CN_AMOUNT})"
-    r"(?![\d.]|[:：]\d|[个人件次天年月日号位条只斤克gml%％])"
+    r"(?![\d.]|[:：]\d|[个人件次天年月日号位条只斤克gml%％点分秒岁遍倍层楼])"
 )
 # Comparisons without a named reference amount.
 _COMPARISONS = re.compile(
     r"直降\s*(?:¥|￥)?\d[\d,]*(?:\.\d+)?\s*(?:元|块)?"
-    r"|比(?:专柜|超市|商场|实体店|线下|门店|官网|外面|别家|别的直播间|其他直播间|其他平台|市场价?|平时|原价|日常)"
+    rf"|比(?:{_PLACE}|市场价?|平时|原价|日常)"
     r"(?:还|都|要)?(?:便宜|低|划算|省)了?(?:一半|一倍|[一二两三四五六七八九十几百千\d]+\s*(?:块钱?|元|成|折|%)?)?"
     r"|(?:双11|双十一|双12|双十二|618|年货节|大促|去年)(?:都|也)?(?:没有?|买不到)(?:这个|这样的)?(?:价|价格|价钱|力度)"
     r"|比(?:双11|双十一|双12|双十二|618|年货节|大促)(?:还|都)?(?:便宜|低|划算)"
@@ -196,7 +221,11 @@ _SELF_LABELLED = {"建议零售价", "零售价", "指导价"}
 
 
 def _family(word: str) -> str:
-    return _FAMILY_OF.get(word, word)
+    """The family of a compared-price wording (市场价 for 某东卖, 日常价 for 平时店里卖 …)."""
+    for family, keys in _FAMILY_KEYS:
+        if re.search(keys, word):
+            return family
+    return "市场价"
 
 
 def _norm_amount(amount: str) -> str:
@@ -210,6 +239,10 @@ class ReferenceBasis:
     families: set[str]   # word families explained for the whole document (划线价为近30日最低成交价)
     amounts: set[str]    # amounts stated somewhere with their basis (原价159元（近7日最低成交价）)
 
+    def explains(self, family: str) -> bool:
+        """True when a definition sentence covers this family (or every compared price)."""
+        return family in self.families or _ANY_FAMILY in self.families
+
 
 def reference_basis(doc: Document, lay: Layout) -> ReferenceBasis:
     """Families defined by a basis sentence and amounts given with a basis anywhere in the document."""
@@ -217,12 +250,13 @@ def reference_basis(doc: Document, lay: Layout) -> ReferenceBasis:
     amounts: set[str] = set()
     definition = re.compile(rf"(?P<word>{_REF_WORD})\s*(?:（[^）]*）)?\s*(?:均|都|统一)?(?:为|是|指|即|[:：])")
     for m in definition.finditer(doc.text):
-        lo, hi = line_bounds(doc.text, m.start(), m.end())
+        hi = line_bounds(doc.text, m.start(), m.end())[1]
         sentence_end = min((i for i in (doc.text.find(c, m.end(), hi) for c in "。；;") if i != -1), default=hi)
         if _BASIS.search(doc.text[m.end():sentence_end]):
-            families.add(_family(m.group("word")))
+            word = m.group("word")
+            families.add(_ANY_FAMILY if word in ("比较价", "对比价") else _family(word))
     for m in _REF_PRICE.finditer(doc.text):
-        if _BASIS.search(lay.context(m.start(), m.end())):
+        if lay.has(_BASIS, m.start(), m.end()):
             amounts.add(_norm_amount(m.group("amount")))
     for cell in lay.cells:
         if _is_reference_column(cell.column) and _BASIS.search(cell.column):
@@ -252,12 +286,12 @@ def unexplained_reference_prices(bundle: Bundle, doc: Document) -> Iterator[tupl
     lay, basis = layout(bundle, doc), _basis(bundle, doc)
     for m in _REF_PRICE.finditer(doc.text):
         word = m.group("word")
-        if (_family(word) in basis.families or _norm_amount(m.group("amount")) in basis.amounts
-                or _BASIS.search(lay.context(m.start(), m.end()))):
+        if (basis.explains(_family(word)) or _norm_amount(m.group("amount")) in basis.amounts
+                or lay.has(_BASIS, m.start(), m.end())):
             continue
         yield m.start(), m.end(), (Severity.LOW if word in _SELF_LABELLED else None)
     for m in _COMPARISONS.finditer(doc.text):
-        if not _BASIS.search(lay.context(m.start(), m.end())):
+        if not lay.has(_BASIS, m.start(), m.end()):
             yield m.start(), m.end(), None
 
 
@@ -270,8 +304,8 @@ def unexplained_reference_cells(bundle: Bundle, doc: Document) -> Iterator[Cell]
         value = doc.text[cell.start:cell.end].strip()
         if value == cell.column or not re.search(r"\d", value):
             continue
-        if (_column_family(cell.column) in basis.families or _norm_amount(value) in basis.amounts
-                or _BASIS.search(lay.context(cell.start, cell.end))):
+        if (basis.explains(_column_family(cell.column)) or _norm_amount(value) in basis.amounts
+                or lay.has(_BASIS, cell.start, cell.end)):
             continue
         yield cell
 
@@ -306,9 +340,11 @@ _HEADLINE = re.compile(
     r"(?:到手价|到手|券后价|券后|折后价|活动价|直播价|福利价|秒杀价|专享价)\s*(?:只要|仅需|仅|才|只|就|是|为|[:：])?\s*"
     r"(?:¥|￥)?\s*(?P<amount>\d+(?:\.\d+)?)(?![\d.])\s*(?:元|块)?"
 )
+# A precondition of a price (not an extra discount such as 新客首单立减5元 next to it).
 _CONDITION = re.compile(
-    r"领券|用券|优惠券|(?:店铺|品类|平台|大额|无门槛|满减)券|券面|满\s*\d+\s*元?\s*(?:减|打|享)|满减|叠加|会员|PLUS|88VIP"
-    r"|前\s*\d+\s*(?:名|单|位|件)|新客|新人|首单|仅限|凑单|定金|尾款|以旧换新|补贴|红包|津贴|积分"
+    r"领券|用券|券后|优惠券|(?:店铺|品类|平台|大额|无门槛|满减)券|券面|满\s*\d+\s*元?\s*(?:减|打|享)|满减|叠加"
+    r"|(?:仅限|限|专享)(?:会员|新客|新人|粉丝|老客)|(?:会员|新客|新人|粉丝)(?:专享|价|到手)|PLUS|88VIP"
+    r"|前\s*\d+\s*(?:名|单|位|件)|凑单|定金|尾款|以旧换新|补贴后|红包|津贴|积分抵"
     r"|[需须](?:要)?(?:先)?(?:领|用|叠加|满|拍|购买|买|下单|凑|付|关注|加入|开通|成为|是|使用)"
     r"|拍\s*[2-9两三四五]\s*件|第二件|多件"
 )
@@ -321,11 +357,11 @@ def hidden_conditions(bundle: Bundle, doc: Document) -> Iterator[tuple[re.Match,
     headlines = list(_HEADLINE.finditer(doc.text))
     conditioned = {}
     for m in headlines:
-        if _CONDITION.search(lay.context(m.start(), m.end())):
+        if lay.has(_CONDITION, m.start(), m.end()):
             conditioned.setdefault(m.group("amount"), m)
     for m in headlines:
         twin = conditioned.get(m.group("amount"))
-        if twin is not None and twin is not m and not _CONDITION.search(lay.context(m.start(), m.end())):
+        if twin is not None and twin is not m and not lay.has(_CONDITION, m.start(), m.end()):
             yield m, twin
 
 
@@ -353,7 +389,7 @@ class ContextRule:
 FIRST_N = ContextRule(
     find=re.compile(
         r"前\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:名|单|位|个)"
-        r"(?:下单|拍下|付款|购买|的?(?:家人|宝子|宝宝|姐妹|朋友|粉丝|顾客|买家))?(?:的)?"
+        r"(?:下单|拍下|付款|购买)?(?:的)?(?:家人|宝子|宝宝|姐妹|朋友|粉丝|顾客|买家)?(?:的)?"
         r"(?:可以|可|能|还能|再|加|额外|就|都|直接)?"
         r"(?:享受?|送|赠|加送|半价|免单|[0-9一二三四五六七八九]\s*折|立减|减|返|打折|特价|秒杀|福利|优惠|包邮|\d+(?:\.\d+)?\s*元)"
     ),
@@ -371,12 +407,15 @@ FREE_OFFER = ContextRule(
     ),
     exceptions=re.compile(r"免费(?:送|赠送)?(?:运费险|退货险|包邮|上门取件|刻字|礼袋|礼盒包装|试穿|安装|保修)"),
 )
+_BUY_N_GET_N = r"买\s*(?:一|1|二|2|两|三|3)\s*(?:送|赠)\s*(?:一|1|二|2|两|三|3)"
 GIFT_UNDEFINED = ContextRule(
-    find=re.compile(r"买\s*(?:一|1|二|2|两|三|3)\s*(?:送|赠)\s*(?:一|1|二|2|两|三|3)"),
+    find=re.compile(_BUY_N_GET_N),
     enough=re.compile(
         r"同款|正装|旅行装|小样|试用装|\d+\s*(?:ml|mL|ML|毫升|g|克|片|支|瓶|盒|袋|包|个|件|条|双|罐)"
         r"|赠品(?:为|是)|送的是|规格|拍一发二|发两件|发2件"
     ),
+    # talk about a past or cancelled offer: 买一送一的活动已经结束了
+    exceptions=re.compile(_BUY_N_GET_N + r"(?:的)?(?:活动)?(?:已经|已)?(?:结束|取消|下线|没有了)"),
 )
 
 
@@ -388,7 +427,7 @@ def unexplained(rule_spec: ContextRule, bundle: Bundle, doc: Document) -> Iterat
                 e.start() <= m.start() and e.end() >= m.end()
                 for e in rule_spec.exceptions.finditer(doc.text, max(0, m.start() - 10), m.end() + 10)):
             continue
-        if not rule_spec.enough.search(lay.context(m.start(), m.end())):
+        if not lay.has(rule_spec.enough, m.start(), m.end()):
             yield m.start(), m.end()
 
 
@@ -410,14 +449,20 @@ PRIZE_CAP_YUAN = 50000  # 《规范促销行为暂行规定》: the top prize of
 _LOTTERY = re.compile(
     r"抽奖|抽取|抽中|抽出|(?:抽|送出)\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:个|位|名|人|家人|宝子|粉丝)|福袋|转盘|锦鲤|幸运(?:观众|粉丝|儿)"
     r"|[一二三四五特头]等奖|头奖|大奖|中奖|开奖|奖品|奖金"
+    r"|(?:下单|拍下|购买|付款)(?:就|即|都)?(?:可以|能|可)?(?:参与|参加)?抽"
 )
-_NUM = r"(?P<num>\d[\d,]*(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+_NUMBER = r"\d[\d,]*(?:\.\d+)?|[一二两三四五六七八九十百千]+"
+_CASH = r"现金|奖金|红包|购物卡|购物金"
 _PRIZE_VALUE = re.compile(
-    rf"(?:(?P<total>总价值|总计|合计|累计|共计|奖池)|价值)\s*(?:约|高达|超过|近)?\s*(?:¥|￥)?\s*{_NUM}\s*(?P<unit>万|千|w|W|k|K)?\s*(?:元|块)?"
-    rf"|(?:现金|奖金|红包|购物卡|购物金)\s*(?:¥|￥)?\s*{_NUM.replace('num', 'num2')}\s*(?P<unit2>万|千|w|W)?\s*元"
-    rf"|{_NUM.replace('num', 'num3')}\s*(?P<unit3>万|千|w|W)?\s*元?(?:的)?(?:现金|奖金|红包|购物卡|购物金)"
+    # 价值12万 / 总价值10万元 (a total: not the top prize)
+    rf"(?:(?P<total>总价值|总计|合计|累计|共计|奖池)|价值)\s*(?:约|高达|超过|近)?\s*(?:¥|￥)?\s*"
+    rf"(?P<num>{_NUMBER})\s*(?P<unit>万|千|w|W|k|K)?\s*(?:元|块)?"
+    # 现金8万元
+    rf"|(?:{_CASH})\s*(?:¥|￥)?\s*(?P<num2>{_NUMBER})\s*(?P<unit2>万|千|w|W)?\s*元"
+    # 8万元现金 (starts only at the beginning of a number, so long digit runs stay linear)
+    rf"|(?<![\d,.一二两三四五六七八九十百千])(?P<num3>{_NUMBER})\s*(?P<unit3>万|千|w|W)?\s*元?(?:的)?(?:{_CASH})"
 )
-_COSTLY_ITEM = re.compile(r"小汽车|汽车|轿车|SUV|豪车|新能源车|一套房|房子|商品房|别墅|车位|金条")
+_COSTLY_ITEM = re.compile(r"小汽车|汽车|轿车|SUV|豪车|新能源车|摩托车|一套房|房子|商品房|别墅|车位|金条")
 
 
 @dataclass(frozen=True)
@@ -434,14 +479,13 @@ class Prize:
 def prizes(doc: Document, lay: Layout) -> Iterator[Prize]:
     """Prize values and costly prize items stated in a line or row that talks about a lottery."""
     for m in _PRIZE_VALUE.finditer(doc.text):
-        if not _LOTTERY.search(lay.context(m.start(), m.end())):
+        if not lay.has(_LOTTERY, m.start(), m.end()):
             continue
         number = m.group("num") or m.group("num2") or m.group("num3")
         unit = m.group("unit") or m.group("unit2") or m.group("unit3") or ""
         yield Prize(m.start(), m.end(), amount_value(number, unit), bool(m.group("total")))
     for m in _COSTLY_ITEM.finditer(doc.text):
-        context = lay.context(m.start(), m.end())
-        if _LOTTERY.search(context) and not _PRIZE_VALUE.search(context):
+        if lay.has(_LOTTERY, m.start(), m.end()) and not lay.has(_PRIZE_VALUE, m.start(), m.end()):
             yield Prize(m.start(), m.end(), None, False)
 
 
