@@ -20,7 +20,7 @@ from . import register
 
 # ------------------------------------------------------------------ table rows and context
 
-_CELL_LOCATION = re.compile(r"^(?P<row>.*?第\d+行)(?:「(?P<col>[^」]*)」列|\s*(?:第\d+列|[A-Z]{1,3}列))$")
+_CELL_LOCATION = re.compile(r"^(?P<row>.*?第\d+行)(?:「(?P<col>[^」]*)」列|[^\S\n]*(?:第\d+列|[A-Z]{1,3}列))$")
 
 
 @dataclass(frozen=True)
@@ -195,24 +195,24 @@ _FAMILY_KEYS = (("划线价", "划线"), ("吊牌价", "吊牌|标签"), ("参�
                 ("原价", "原|以前|之前"))
 _ANY_FAMILY = "*"  # 比较价/对比价 defined for the show covers every compared price
 _CN_AMOUNT = r"[一二两三四五六七八九十百千几]+(?:多|来)?(?:块钱?|元|百|千)?(?:多)?"
-_NUM_AMOUNT = r"(?:¥|￥)?[ \t\u3000]*\d+(?:,\d{3})*(?:\.\d+)?(?!\d)(?:[ \t\u3000]*(?:元|块钱?|万))?"
+_NUM_AMOUNT = r"(?:¥|￥)?[^\S\n]*\d+(?:,\d{3})*(?:\.\d+)?(?!\d)(?:[^\S\n]*(?:元|块钱?|万))?"
 _REF_PRICE = re.compile(
-    rf"(?P<word>{_REF_WORD})(?:都|也|要|是|为|高达|至少|一般|基本|起码|差不多|就要|得|卖|[:：]|[ \t\u3000]){{0,3}}"
+    rf"(?P<word>{_REF_WORD})(?:都|也|要|是|为|高达|至少|一般|基本|起码|差不多|就要|得|卖|[:：]|[^\S\n]){{0,3}}"
     rf"(?P<amount>{_NUM_AMOUNT}|{_CN_AMOUNT})"
     r"(?![\d.]|[:：]\d|[个人件次天年月日号位条只斤克gml%％点分秒岁遍倍层楼])"
 )
 # Comparisons without a named reference amount.
 _COMPARISONS = re.compile(
-    r"直降\s*(?:¥|￥)?\d[\d,]*(?:\.\d+)?\s*(?:元|块)?"
+    r"直降[^\S\n]*(?:¥|￥)?\d[\d,]*(?:\.\d+)?[^\S\n]*(?:元|块)?"
     rf"|比(?:{_PLACE}|市场价?|平时|原价|日常)"
-    r"(?:还|都|要)?(?:便宜|低|划算|省)了?(?:一半|一倍|[一二两三四五六七八九十几百千\d]+\s*(?:块钱?|元|成|折|%)?)?"
+    r"(?:还|都|要)?(?:便宜|低|划算|省)了?(?:一半|一倍|[一二两三四五六七八九十几百千\d]+[^\S\n]*(?:块钱?|元|成|折|%)?)?"
     r"|(?:双11|双十一|双12|双十二|618|年货节|大促|去年)(?:都|也)?(?:没有?|买不到)(?:这个|这样的)?(?:价|价格|价钱|力度)"
     r"|比(?:双11|双十一|双12|双十二|618|年货节|大促)(?:还|都)?(?:便宜|低|划算)"
 )
 # What makes a compared price provable (rules-reference §4 PRICE-REF): the seller's own recent
 # transaction prices, a manufacturer's price labelled as such, or a tag the buyer can check.
 _BASIS = re.compile(
-    r"(?:近|前|过去|最近)\s*(?:[0-9０-９]+|七|十五|三十)\s*(?:日|天)|成交价|成交记录|价格记录|历史价格"
+    r"(?:近|前|过去|最近)[^\S\n]*(?:[0-9０-９]+|七|十五|三十)[^\S\n]*(?:日|天)|成交价|成交记录|价格记录|历史价格"
     r"|(?:厂商|厂家|品牌|生产商|制造商|品牌方)(?:建议|指导)(?:零售)?价|非本店成交价|非成交价"
     r"|(?:看|查|见|核对)(?:到)?吊牌|吊牌(?:上|照片|实拍)|(?:价格|价)(?:截图|凭证|依据|说明)"
     r"|专柜(?:小票|价格截图)|官网可查|\d{1,2}月\d{1,2}日(?:至|到|—|-)\d{1,2}月\d{1,2}日"
@@ -248,7 +248,8 @@ def reference_basis(doc: Document, lay: Layout) -> ReferenceBasis:
     """Families defined by a basis sentence and amounts given with a basis anywhere in the document."""
     families: set[str] = set()
     amounts: set[str] = set()
-    definition = re.compile(rf"(?P<word>{_REF_WORD})\s*(?:（[^）]*）)?\s*(?:均|都|统一)?(?:为|是|指|即|[:：])")
+    definition = re.compile(
+        rf"(?P<word>{_REF_WORD})[^\S\n]*(?:（[^）]*）)?[^\S\n]*(?:均|都|统一)?(?:为|是|指|即|[:：])")
     for m in definition.finditer(doc.text):
         hi = line_bounds(doc.text, m.start(), m.end())[1]
         sentence_end = min((i for i in (doc.text.find(c, m.end(), hi) for c in "。；;") if i != -1), default=hi)
@@ -272,7 +273,7 @@ def _basis(bundle: Bundle, doc: Document) -> ReferenceBasis:
 
 
 def _is_reference_column(column: str) -> bool:
-    return bool(re.match(rf"(?:{_REF_WORD})(?:\s*[（(][^）)]*[）)])?$", column))
+    return bool(re.match(rf"(?:{_REF_WORD})(?:[^\S\n]*[（(][^）)]*[）)])?$", column))
 
 
 def _column_family(column: str) -> str:
@@ -337,16 +338,16 @@ def price_reference_column(rule: Rule, bundle: Bundle) -> list[Finding]:
 # ------------------------------------------------------------------ PRICE-COND: hidden conditions
 
 _HEADLINE = re.compile(
-    r"(?:到手价|到手|券后价|券后|折后价|活动价|直播价|福利价|秒杀价|专享价)\s*(?:只要|仅需|仅|才|只|就|是|为|[:：])?\s*"
-    r"(?:¥|￥)?\s*(?P<amount>\d+(?:\.\d+)?)(?![\d.])\s*(?:元|块)?"
+    r"(?:到手价|到手|券后价|券后|折后价|活动价|直播价|福利价|秒杀价|专享价)[^\S\n]*(?:只要|仅需|仅|才|只|就|是|为|[:：])?[^\S\n]*"
+    r"(?:¥|￥)?[^\S\n]*(?P<amount>\d+(?:\.\d+)?)(?![\d.])[^\S\n]*(?:元|块)?"
 )
 # A precondition of a price (not an extra discount such as 新客首单立减5元 next to it).
 _CONDITION = re.compile(
-    r"领券|用券|券后|优惠券|(?:店铺|品类|平台|大额|无门槛|满减)券|券面|满\s*\d+\s*元?\s*(?:减|打|享)|满减|叠加"
+    r"领券|用券|券后|优惠券|(?:店铺|品类|平台|大额|无门槛|满减)券|券面|满[^\S\n]*\d+[^\S\n]*元?[^\S\n]*(?:减|打|享)|满减|叠加"
     r"|(?:仅限|限|专享)(?:会员|新客|新人|粉丝|老客)|(?:会员|新客|新人|粉丝)(?:专享|价|到手)|PLUS|88VIP"
-    r"|前\s*\d+\s*(?:名|单|位|件)|凑单|定金|尾款|以旧换新|补贴后|红包|津贴|积分抵"
+    r"|前[^\S\n]*\d+[^\S\n]*(?:名|单|位|件)|凑单|定金|尾款|以旧换新|补贴后|红包|津贴|积分抵"
     r"|[需须](?:要)?(?:先)?(?:领|用|叠加|满|拍|购买|买|下单|凑|付|关注|加入|开通|成为|是|使用)"
-    r"|拍\s*[2-9两三四五]\s*件|第二件|多件"
+    r"|拍[^\S\n]*[2-9两三四五][^\S\n]*件|第二件|多件"
 )
 
 
@@ -388,10 +389,10 @@ class ContextRule:
 
 FIRST_N = ContextRule(
     find=re.compile(
-        r"前\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:名|单|位|个)"
+        r"前[^\S\n]*(?:\d+|[一二两三四五六七八九十百]+)[^\S\n]*(?:名|单|位|个)"
         r"(?:下单|拍下|付款|购买)?(?:的)?(?:家人|宝子|宝宝|姐妹|朋友|粉丝|顾客|买家)?(?:的)?"
         r"(?:可以|可|能|还能|再|加|额外|就|都|直接)?"
-        r"(?:享受?|送|赠|加送|半价|免单|[0-9一二三四五六七八九]\s*折|立减|减|返|打折|特价|秒杀|福利|优惠|包邮|\d+(?:\.\d+)?\s*元)"
+        r"(?:享受?|送|赠|加送|半价|免单|[0-9一二三四五六七八九][^\S\n]*折|立减|减|返|打折|特价|秒杀|福利|优惠|包邮|\d+(?:\.\d+)?[^\S\n]*元)"
     ),
     enough=re.compile(
         r"以[^，。；\n|]{0,10}(?:付款|支付|下单|拍下|成交)(?:时间|顺序)?为准|按[^，。；\n|]{0,6}(?:付款|支付|下单)(?:时间|顺序)"
@@ -401,17 +402,17 @@ FIRST_N = ContextRule(
 FREE_OFFER = ContextRule(
     find=re.compile(r"(?:0|０|零)元(?:购|抢|领|拿|得|送|带走|入手)|免费(?:送|领|拿|得|赠送|带走)|白送|白拿|不要钱|一分钱(?:都)?不要|免单"),
     enough=re.compile(
-        r"需|须|只需|仅需|满\s*\d|下单|拍下|拍\s*(?:\d|[一两三四五])\s*件|购买|买\s*(?:\d|[一二两三])|买就|付(?:款|邮费|运费)"
-        r"|邮费|运费|抽\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:个|位|名|人)|抽奖|中奖|条件|规则|限\s*(?:新|前|每|1|一)|仅限"
-        r"|赠品|加购|加\s*\d+\s*元|凑单|随单|每(?:个)?(?:账号|ID|人)限"
+        r"需|须|只需|仅需|满[^\S\n]*\d|下单|拍下|拍[^\S\n]*(?:\d|[一两三四五])[^\S\n]*件|购买|买[^\S\n]*(?:\d|[一二两三])|买就|付(?:款|邮费|运费)"
+        r"|邮费|运费|抽[^\S\n]*(?:\d+|[一二两三四五六七八九十]+)[^\S\n]*(?:个|位|名|人)|抽奖|中奖|条件|规则|限[^\S\n]*(?:新|前|每|1|一)|仅限"
+        r"|赠品|加购|加[^\S\n]*\d+[^\S\n]*元|凑单|随单|每(?:个)?(?:账号|ID|人)限"
     ),
     exceptions=re.compile(r"免费(?:送|赠送)?(?:运费险|退货险|包邮|上门取件|刻字|礼袋|礼盒包装|试穿|安装|保修)"),
 )
-_BUY_N_GET_N = r"买\s*(?:一|1|二|2|两|三|3)\s*(?:送|赠)\s*(?:一|1|二|2|两|三|3)"
+_BUY_N_GET_N = r"买[^\S\n]*(?:一|1|二|2|两|三|3)[^\S\n]*(?:送|赠)[^\S\n]*(?:一|1|二|2|两|三|3)"
 GIFT_UNDEFINED = ContextRule(
     find=re.compile(_BUY_N_GET_N),
     enough=re.compile(
-        r"同款|正装|旅行装|小样|试用装|\d+\s*(?:ml|mL|ML|毫升|g|克|片|支|瓶|盒|袋|包|个|件|条|双|罐)"
+        r"同款|正装|旅行装|小样|试用装|\d+[^\S\n]*(?:ml|mL|ML|毫升|g|克|片|支|瓶|盒|袋|包|个|件|条|双|罐)"
         r"|赠品(?:为|是)|送的是|规格|拍一发二|发两件|发2件"
     ),
     # talk about a past or cancelled offer: 买一送一的活动已经结束了
@@ -447,7 +448,7 @@ register("price_gift_undefined")(_context_check(GIFT_UNDEFINED))
 
 PRIZE_CAP_YUAN = 50000  # 《规范促销行为暂行规定》: the top prize of a lottery-type promotion
 _LOTTERY = re.compile(
-    r"抽奖|抽取|抽中|抽出|(?:抽|送出)\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:个|位|名|人|家人|宝子|粉丝)|福袋|转盘|锦鲤|幸运(?:观众|粉丝|儿)"
+    r"抽奖|抽取|抽中|抽出|(?:抽|送出)[^\S\n]*(?:\d+|[一二两三四五六七八九十百]+)[^\S\n]*(?:个|位|名|人|家人|宝子|粉丝)|福袋|转盘|锦鲤|幸运(?:观众|粉丝|儿)"
     r"|[一二三四五特头]等奖|头奖|大奖|中奖|开奖|奖品|奖金"
     r"|(?:下单|拍下|购买|付款)(?:就|即|都)?(?:可以|能|可)?(?:参与|参加)?抽"
 )
@@ -455,12 +456,12 @@ _NUMBER = r"\d[\d,]*(?:\.\d+)?|[一二两三四五六七八九十百千]+"
 _CASH = r"现金|奖金|红包|购物卡|购物金"
 _PRIZE_VALUE = re.compile(
     # 价值12万 / 总价值10万元 (a total: not the top prize)
-    rf"(?:(?P<total>总价值|总计|合计|累计|共计|奖池)|价值)\s*(?:约|高达|超过|近)?\s*(?:¥|￥)?\s*"
-    rf"(?P<num>{_NUMBER})\s*(?P<unit>万|千|w|W|k|K)?\s*(?:元|块)?"
+    rf"(?:(?P<total>总价值|总计|合计|累计|共计|奖池)|价值)[^\S\n]*(?:约|高达|超过|近)?[^\S\n]*(?:¥|￥)?[^\S\n]*"
+    rf"(?P<num>{_NUMBER})[^\S\n]*(?P<unit>万|千|w|W|k|K)?[^\S\n]*(?:元|块)?"
     # 现金8万元
-    rf"|(?:{_CASH})\s*(?:¥|￥)?\s*(?P<num2>{_NUMBER})\s*(?P<unit2>万|千|w|W)?\s*元"
+    rf"|(?:{_CASH})[^\S\n]*(?:¥|￥)?[^\S\n]*(?P<num2>{_NUMBER})[^\S\n]*(?P<unit2>万|千|w|W)?[^\S\n]*元"
     # 8万元现金 (starts only at the beginning of a number, so long digit runs stay linear)
-    rf"|(?<![\d,.一二两三四五六七八九十百千])(?P<num3>{_NUMBER})\s*(?P<unit3>万|千|w|W)?\s*元?(?:的)?(?:{_CASH})"
+    rf"|(?<![\d,.一二两三四五六七八九十百千])(?P<num3>{_NUMBER})[^\S\n]*(?P<unit3>万|千|w|W)?[^\S\n]*元?(?:的)?(?:{_CASH})"
 )
 _COSTLY_ITEM = re.compile(r"小汽车|汽车|轿车|SUV|豪车|新能源车|摩托车|一套房|房子|商品房|别墅|车位|金条")
 
