@@ -27,6 +27,10 @@ Second batch, written after the rules and labelled blind (phrasings the rules we
   fc_08 xlsx  clean toiletries hand card (personal experience, a doctor mother, sourced sales, stated rules)
   pr_07 pdf   clean heater script (比较价 defined, a refused 全网最低 question, 不是亏本卖, dated 限时)
   fc_09 txt   meal-replacement script: 20万姐妹成功减重, 一个月瘦十斤, 瘦不下来全额退款, 全网独一份
+Third batch, labelled blind after the second batch's fixes:
+  fc_10 docx  water-purifier script: 80万个家庭, 满意度, 去除99.9%的细菌, 专家点名推荐, 保证水质永远达标
+  pr_08 xlsx  shoe hand card: a 吊牌价 column used as the discount base, other rooms' prices, 仅限今晚
+  fc_11 pdf   clean baking script (a nutritionist customer's tip, 错过了也没关系, dated 限时, sourced 原价)
 """
 
 from __future__ import annotations
@@ -447,6 +451,66 @@ FC_09_TXT = """\
 小鹿：每人最多限购4盒，支持7天无理由退货（未拆封）。
 """
 
+# ---------------------------------------------------------------- third batch (labelled blind after the batch-2 fixes)
+
+FC_10_DOCX = """\
+= 清源净水器 直播脚本
+直播日期：2026-12-28
+直播间：清源家电官方旗舰店　开播时间：19:30
+主播：老陈　副播：小吴
+直播间设置：左上角常驻“未成年人需监护人陪同观看”；演示区摆放两杯对比水样。
+# 一、开场
+老陈：各位家人晚上好，今天讲一台厨下净水器，全家喝水做饭都用得上。
+小吴：我们是工厂直发，安装师傅明天就能上门，错过今天就要排到下周了。
+# 二、讲解
+老陈：这台净水器累计服务了超过80万个家庭，用户满意度高达98.6%。
+小吴：RO反渗透膜，能去除99.9%的细菌和重金属。
+老陈：水处理行业的老专家都点名推荐这个型号。
+小吴：滤芯一年不用换，保证水质永远达标。
+# 三、价格
+老陈：原价4999，今天直播间2999，比线下门店便宜两千。
+小吴：今晚前20名下单送价值399元的前置过滤器，以付款时间为准。
+老陈：支持7天无理由退货，整机保修三年，免费上门安装。
+"""
+
+PR_08_XLSX = {
+    "手卡": """\
+款号|品名|卖点|话术|吊牌价|直播价|福利
+1|雪地靴|澳洲羊皮毛一体|吊牌价799，今天直接打两折|799|159|前100单送鞋垫1双（以付款时间为准）
+2|切尔西靴|头层牛皮|这双鞋别的直播间卖399，我们199，找不到第二家|599|199|买一送一
+3|小白鞋|透气网面|这款卖了十几万双，老客回购特别多|299|99|—
+4|棉拖鞋|居家保暖|9.9元秒杀，仅限今晚，手慢无|59|9.9|—
+""",
+    "直播流程": """\
+时间|环节|内容
+20:00|开场|直播间常驻“未成年人需监护人陪同观看”
+20:40|福利|抽1位家人送价值2999元的羊皮大衣，21:00开奖
+21:00|收尾|支持7天无理由退货，送运费险
+""",
+}
+
+FC_11_PDF = """\
+! 麦香坊 烘焙专场 直播脚本
+直播日期：2026-12-29　开播时间：20:00　直播间：麦香坊烘焙旗舰店
+主播：团团　副播：阿默
+直播间设置：左上角常驻“未成年人需监护人陪同观看”。
+20:00 开场
+团团：最近很多家人问怎么在家做蛋糕，今天是我们第一次开烘焙专场。
+阿默：首先预热烤箱到150度，第一步把蛋白打发到硬性发泡。
+20:10 讲解
+团团：这款是低筋小麦粉，蛋白质含量8.5%，包装背面有营养成分表。
+阿默：销量的话大家自己看商品页面，我们不报数字。
+团团：有位老顾客是营养师，她说做蛋糕糖可以少放一点，大家按口味来。
+阿默：这款没有添加防腐剂，保质期180天，最好开封后密封保存。
+20:30 价格
+团团：原价39.9元是本店近30天最低成交价，今天29.9元。
+阿默：限时福利今晚21:00截止，页面显示还剩300袋。
+团团：前50名下单送打蛋器1个，以付款顺序为准。
+阿默：抽3位家人送价值89元的烘焙工具套装，21:30公布中奖名单。
+团团：错过了今天的福利也没关系，我们下周还有烘焙课。
+阿默：支持7天无理由退货（食品拆封后除外），送运费险。
+"""
+
 
 def build_table_pdf(before: list[str], rows: list[list[str]], after: list[str]) -> bytes:
     """A one-page pdf: title and paragraphs, a ruled table (so cells are read one by one), notes."""
@@ -491,6 +555,9 @@ def all_documents() -> dict[str, bytes]:
         "fc_08_clean_洗护_手卡.xlsx": build_xlsx(FC_08_XLSX),
         "pr_07_clean_暖风机_脚本.pdf": build_pdf(PR_07_PDF),
         "fc_09_代餐_脚本.txt": FC_09_TXT.encode("utf-8"),
+        "fc_10_净水器_脚本.docx": build_docx(FC_10_DOCX),
+        "pr_08_女鞋_手卡.xlsx": build_xlsx(PR_08_XLSX),
+        "fc_11_clean_烘焙_脚本.pdf": build_pdf(FC_11_PDF),
     }
 
 
