@@ -412,7 +412,7 @@ _BUY_N_GET_N = r"买[^\S\n]*(?:一|1|二|2|两|三|3)[^\S\n]*(?:送|赠)[^\S\n]*
 GIFT_UNDEFINED = ContextRule(
     find=re.compile(_BUY_N_GET_N),
     enough=re.compile(
-        r"同款|正装|旅行装|小样|试用装|\d+[^\S\n]*(?:ml|mL|ML|毫升|g|克|片|支|瓶|盒|袋|包|个|件|条|双|罐)"
+        r"同款|正装|旅行装|小样|试用装|(?<!\d)\d+[^\S\n]*(?:ml|mL|ML|毫升|g|克|片|支|瓶|盒|袋|包|个|件|条|双|罐)"
         r"|赠品(?:为|是)|送的是|规格|拍一发二|发两件|发2件"
     ),
     # talk about a past or cancelled offer: 买一送一的活动已经结束了
