@@ -31,6 +31,10 @@ Third batch, labelled blind after the second batch's fixes:
   fc_10 docx  water-purifier script: 80万个家庭, 满意度, 去除99.9%的细菌, 专家点名推荐, 保证水质永远达标
   pr_08 xlsx  shoe hand card: a 吊牌价 column used as the discount base, other rooms' prices, 仅限今晚
   fc_11 pdf   clean baking script (a nutritionist customer's tip, 错过了也没关系, dated 限时, sourced 原价)
+Fourth batch, labelled blind and measured before any fix:
+  fc_12 txt   tea-set script: 二十多万套, 十个有九个复购, a tea master's use, 之后就要涨价, 全网没有比我们更便宜的
+  pr_09 docx  bedding hand card: a 专柜价 column "defined" without proof, 赔钱卖, 全年最低, 再也不会这么便宜了
+  fc_13 xlsx  clean stationery hand card (own test, page sales, a GB/T standard with a report number)
 """
 
 from __future__ import annotations
@@ -511,6 +515,69 @@ FC_11_PDF = """\
 阿默：支持7天无理由退货（食品拆封后除外），送运费险。
 """
 
+# ---------------------------------------------------------------- fourth batch (labelled blind, measured before any fix)
+
+FC_12_TXT = """\
+【直播脚本】拾器茶具 新年茶具专场
+直播日期：2026-12-30
+直播间：拾器茶具旗舰店　开播时间：19:30　预计时长：60分钟
+主播：青禾　助播：阿木
+直播间设置：左上角常驻“未成年人需监护人陪同观看”。
+
+19:30 开场
+青禾：家人们晚上好，今天给大家带一套手工白瓷茶具，一壶四杯一公道。
+阿木：首先看釉面，大家看灯光下的反光，很均匀。
+
+19:40 讲解
+青禾：这套茶具在抖音上已经卖了二十多万套。
+阿木：买过的家人十个有九个都回来复购。
+青禾：某知名茶艺大师也在用这一套。
+阿木：这是老师傅手工拉坯的，每一只都有一点点不一样。
+
+20:00 价格
+青禾：平常门店要卖六百八，今天直播间二百九十八。
+阿木：全网没有比我们更便宜的。
+青禾：今天是年前最后一场，之后就要涨价了。
+阿木：下单即送价值99元的茶叶罐一个，前三十名付款的家人再送茶宠一个，按付款时间算。
+青禾：20:30抽一位家人送价值三千元的紫砂壶，开奖后私信客服。
+阿木：支持7天无理由退货，运输破损包赔。
+"""
+
+PR_09_DOCX = """\
+= 眠语家纺 床品专场 手卡
+直播日期：2026-12-31
+直播间：眠语家纺旗舰店　开播时间：20:00
+主播：小棠　副播：阿远
+直播间设置：左上角常驻“未成年人需监护人陪同观看”。
+# 一、商品
+| 品名 | 专柜价 | 直播价 | 话术 | 机制 |
+| 乳胶枕 | 699 | 199 | 泰国天然乳胶，专柜卖699，我们直接打三折 | 第二件半价 |
+| 记忆棉床垫 | 2999 | 1299 | 工厂清仓，赔钱卖，只为冲销量 | 送同款枕头2个 |
+| 蚕丝被 | 1599 | 599 | 这个价格是我们全年最低，再也不会这么便宜了 | 下单抽奖 |
+| 四件套 | — | 259 | 0元试睡30天，不满意可退 | 需先付款，30天内可退 |
+# 二、说明
+专柜价为品牌线下专柜标价。
+抽奖一等奖为价值4.8万元的按摩椅1台，21:00开奖，名单在公告栏公布。
+所有商品支持7天无理由退货，送运费险。
+"""
+
+FC_13_XLSX = {
+    "手卡": """\
+序号|品名|卖点|话术|直播价|机制
+1|中性笔12支|0.5mm子弹头|首先试写一下，第一笔就很顺；最近开学季，可以多囤几支|19.9|满2件包邮
+2|笔记本5本|100g道林纸|纸张不洇墨，这是我们自己测的，大家收到也可以试|29.9|前50名送书签1套，以付款时间为准
+3|文具礼盒|笔、本子、胶带组合|销量数据以商品页面显示为准，我们不在直播间报销量|59|—
+4|LED台灯|国标AA级照度|符合国家标准GB/T 9473规定的AA级，检测报告见资质文件（报告编号TD2026-331）|159|领券后到手139（券面20元）
+5|金属书立|加厚防滑|我老婆是老师，她说这个书立放满书也很稳|25|—
+""",
+    "直播流程": """\
+时间|环节|内容
+20:00|开场|直播间常驻“未成年人需监护人陪同观看”
+20:20|抽奖|抽10位家人送价值19.9元的中性笔，20:30公布
+20:50|收尾|支持7天无理由退货，送运费险
+""",
+}
+
 
 def build_table_pdf(before: list[str], rows: list[list[str]], after: list[str]) -> bytes:
     """A one-page pdf: title and paragraphs, a ruled table (so cells are read one by one), notes."""
@@ -558,6 +625,9 @@ def all_documents() -> dict[str, bytes]:
         "fc_10_净水器_脚本.docx": build_docx(FC_10_DOCX),
         "pr_08_女鞋_手卡.xlsx": build_xlsx(PR_08_XLSX),
         "fc_11_clean_烘焙_脚本.pdf": build_pdf(FC_11_PDF),
+        "fc_12_茶具_脚本.txt": FC_12_TXT.encode("utf-8"),
+        "pr_09_床品_手卡.docx": build_docx(PR_09_DOCX),
+        "fc_13_clean_文具_手卡.xlsx": build_xlsx(FC_13_XLSX),
     }
 
 
