@@ -1,0 +1,105 @@
+"""Health-claim checks that need the whole submission (rules-reference §6 HF-WARN, COS-SPEC).
+
+- `health_food_disclaimer`: a health-food submission must carry 本品不能代替药物 or the label sentence
+  保健食品不是药物，不能代替药物治疗疾病 somewhere in its scripts and hand cards. Missing → a document-level
+  finding (rule severity); only a reworded sentence (保健品不能替代药品) → a medium finding quoting it.
+- `special_cosmetic_efficacy`: special-cosmetic efficacy (美白, 祛斑, 防晒, SPF, 防脱, 染发, 烫发) needs a
+  special-cosmetics registration. Each claim is reported at the rule severity, or `low` when a 国妆特字 /
+  国妆特进字 number appears in any document of the submission (the evidence check then verifies that the
+  certificate covers the claim). Advice (记得涂防晒), negation (没有美白功效), clothing (防晒衣) and meta
+  text are not claims.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..bundle import Bundle, make_finding
+from ..checklist import Rule
+from ..model import Document, Finding, ProductCategory, Severity
+from ..products import product_signs
+from . import register
+
+# ------------------------------------------------------------------ health-food disclaimer
+DISCLAIMER = re.compile(r"本品不能代替药物|保健食品不是药物[，,、\s]*不能代替药物治疗疾病")
+_REWORDED = re.compile(
+    r"(?:本品|本产品|保健食品|保健品|它)?(?:不是药(?:物|品)?[，,、\s]*)?(?:不能|不可|无法|不可以)(?:代替|替代|取代)(?:药物|药品)"
+    r"(?:治疗疾病)?|(?:保健食品|保健品)不是药(?:物|品)"
+)
+
+
+def _first_sign(docs: list[Document]) -> tuple[Document, str]:
+    """The document and text of the first health-food sign, a licence number preferred (else docs[0], "")."""
+    signs = [(doc, s) for doc in docs for s in product_signs(doc.text) if s.category == ProductCategory.HEALTH_FOOD]
+    if not signs:
+        return docs[0], ""
+    doc, sign = next(((d, s) for d, s in signs if s.strong), signs[0])
+    return doc, sign.text
+
+
+@register("health_food_disclaimer")
+def check_health_food_disclaimer(rule: Rule, bundle: Bundle) -> list[Finding]:
+    """No finding when the statutory sentence appears; medium on a reworded one; else document-level."""
+    docs = bundle.documents_for(rule)
+    if not docs or any(DISCLAIMER.search(d.text) for d in docs):
+        return []
+    for doc in docs:
+        m = _REWORDED.search(doc.text)
+        if m:
+            message = (f"警示用语措辞不规范：「{m.group()}」不是法定表述，应使用“本品不能代替药物”"
+                       "或“保健食品不是药物，不能代替药物治疗疾病”原文")
+            return [make_finding(rule, doc, m.start(), m.end(), message=message, severity=Severity.MEDIUM)]
+    doc, sign = _first_sign(docs)
+    where = f"（依据「{sign}」判定为保健食品）" if sign else ""
+    return [make_finding(rule, doc, message=f"{rule.message}{where}")]
+
+
+# ------------------------------------------------------------------ special-cosmetic efficacy
+_EFFICACY = r"美白|祛斑|淡斑|祛黄褐斑|防晒|SPF\s*[0-9]+\+?|PA\s*\+{1,4}|防脱发?|育发|染发|烫发"
+SPECIAL_EFFICACY = re.compile(rf"(?:{_EFFICACY})(?:[、和及与\s]?(?:{_EFFICACY}))*", re.IGNORECASE)
+SPECIAL_REGISTRATION = re.compile(r"国妆特(?:进)?字\s*[GJ]\s*\d{8}")
+# Advice or a mention of another product, not a claim for this one: 记得涂防晒 / 卸掉防晒.
+_ADVICE_BEFORE = re.compile(r"(?:涂|擦|抹|补涂|做好|注意|加强|记得|配合|叠加|卸掉?|洗掉?|清洁掉?|卸干净)$")
+_NEGATION_BEFORE = re.compile(r"(?:没有|不|无|不是|并非|不具有|不具备|不宣称|不宣传|不能说|不说)(?:任何|什么)?$")
+_OBJECT_AFTER = re.compile(r"衣|伞|帽|袖|口罩|面罩|眼镜|服|牙")  # used with .match(text, end)
+_META = re.compile(r"违禁词|禁用词|极限词|医疗用语|这类词|这些词|广告法(?:规定|禁止|不允许)")
+_SENTENCE_END = "。！？!?；;\n"
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = max((text.rfind(c, 0, start) for c in _SENTENCE_END), default=-1) + 1
+    his = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i != -1]
+    return text[lo:min(his) if his else len(text)]
+
+
+def _is_claim(text: str, start: int, end: int) -> bool:
+    """False for advice, negation, clothing and meta text around a special-efficacy word."""
+    before = text[max(0, start - 6):start]
+    if _ADVICE_BEFORE.search(before) or _NEGATION_BEFORE.search(before):
+        return False
+    if _OBJECT_AFTER.match(text, end):
+        return False
+    return not _META.search(_sentence(text, start, end))
+
+
+def special_efficacy_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of special-cosmetic efficacy claims (adjacent words joined) in `text`."""
+    return [m.span() for m in SPECIAL_EFFICACY.finditer(text) if _is_claim(text, m.start(), m.end())]
+
+
+@register("special_cosmetic_efficacy")
+def check_special_cosmetic_efficacy(rule: Rule, bundle: Bundle) -> list[Finding]:
+    """A finding per special-efficacy claim; low when a special-cosmetics registration number is stated."""
+    registration = next((m.group() for d in bundle.documents if (m := SPECIAL_REGISTRATION.search(d.text))), "")
+    if registration:
+        severity = Severity.LOW
+        message = (f"{rule.message}。材料中已写明「{registration}」，请由证据核对确认注册证的功效类别覆盖该宣称，"
+                   "且注册证属于这一款商品")
+    else:
+        severity = rule.severity
+        message = f"{rule.message}。本次材料中没有找到国妆特字注册证号"
+    findings = []
+    for doc in bundle.documents_for(rule):
+        for start, end in special_efficacy_spans(doc.text):
+            findings.append(make_finding(rule, doc, start, end, message=message, severity=severity))
+    return findings
