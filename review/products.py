@@ -9,7 +9,9 @@ Two kinds of signs (rules-reference §6, §9.3):
 A sign does not count when the words right before it deny or compare (这不是保健食品, 比药品还管用,
 保健品不能替代药品, 不宣传任何保健功能), and authority names and the health-food disclaimer are
 blanked first (国家药品监督管理局 is no drug, 保健食品不是药物… is no health food by itself).
-Several categories may hold at once (a mixed session). A health food is judged by the health-food
+Several categories may hold at once (a mixed session); `in_other_section` then tells which product a
+passage presents, so that rules opting in (`product_sections: true`) judge only their own products' passages.
+A health food is judged by the health-food
 rules, so `food` is dropped next to `health_food` unless a strong ordinary-food sign is present
 (an SC number outside category 127 保健食品, or 普通食品 stated).
 """
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from .model import ProductCategory
 
 MIN_SIGNS = 2
+SECTION_REACH = 400  # characters before a hit in which the product being presented is looked for
 
 _STRONG: dict[ProductCategory, re.Pattern] = {
     ProductCategory.HEALTH_FOOD: re.compile(
@@ -123,6 +126,35 @@ def detect_products(texts: Iterable[str]) -> frozenset[ProductCategory]:
     if ProductCategory.HEALTH_FOOD in found and not strong_food:
         found.discard(ProductCategory.FOOD)  # a health food is judged by the health-food rules
     return frozenset(found)
+
+
+def section_categories(text: str, signs: list[Sign], offset: int,
+                       present: frozenset[ProductCategory]) -> frozenset[ProductCategory]:
+    """Product categories of the passage holding `offset` in a mixed session (empty when unknown).
+
+    The signs on the offset's own line win (a hand-card row, 这款面霜美白); else the nearest sign before it
+    within SECTION_REACH characters (the product being presented). Only categories in `present` count.
+    """
+    lo = text.rfind("\n", 0, offset) + 1
+    hi = text.find("\n", offset)
+    hi = len(text) if hi == -1 else hi
+    relevant = [s for s in signs if s.category in present]
+    on_line = frozenset(s.category for s in relevant if lo <= s.start < hi)
+    if on_line:
+        return on_line
+    before = [s for s in relevant if offset - SECTION_REACH <= s.start < offset]
+    return frozenset({before[-1].category}) if before else frozenset()
+
+
+def in_other_section(text: str, signs: list[Sign], offset: int, products: frozenset[ProductCategory],
+                     scope: frozenset[ProductCategory]) -> bool:
+    """True when a mixed session presents, at `offset`, only products outside `scope` (so a rule for
+    `scope` should not judge that passage). Single-product sessions and unknown passages give False."""
+    present = frozenset(products) - {ProductCategory.GENERAL}
+    if len(present) < 2 or ProductCategory.GENERAL in scope:
+        return False
+    found = section_categories(text, signs, offset, present)
+    return bool(found) and not found & scope
 
 
 def parse_products(values: Iterable[str] | None) -> frozenset[ProductCategory] | None:

@@ -248,3 +248,32 @@ def test_findings_quote_the_document_exactly():
 def test_odd_input_never_raises(text):
     for products in ([FOOD], [HEALTH], [COS], [DRUG], [DEVICE], None):
         _health(text, products)
+
+
+MIXED = ("【第一款】胶原蛋白肽饮，普通食品，SC10631011500876\n"
+         "配料表第一位是胶原蛋白肽，祖传秘方熬制，喝了能降血糖。\n"
+         "【第二款】焕白面霜，沪G妆网备字2024001234\n"
+         "这款面霜能祛斑美白，古方配比，上脸清爽。\n")
+
+
+def test_mixed_session_judges_each_passage_by_its_product():
+    found = {(f.rule, f.text) for f in _health(MIXED, None) if f.severity in COUNTED}
+    assert ("FOOD-MED-001", "降血糖") in found
+    assert ("COS-SPEC-001", "祛斑美白") in found
+    assert ("COS-MED-002", "古方") in found
+    assert not {r for r, t in found if t in ("祛斑美白", "祛斑", "美白") and r.startswith("FOOD")}
+    assert not {r for r, t in found if t == "秘方"}
+
+
+def test_single_product_session_is_judged_everywhere():
+    text = "配料表第一位是胶原蛋白肽。\n普通食品，SC10631011500876\n" + "闲聊两句。" * 200 + "\n喝了能美白祛斑。"
+    assert [f.rule for f in _quoted(text, None)] == ["FOOD-MED-002"]
+
+
+def test_product_scoped_rule_files_opt_into_sections():
+    from review.engine import verified_checklist
+
+    rules = {r.id: r for r in verified_checklist().checklist.rules}
+    assert rules["FOOD-MED-002"].product_sections and rules["COS-MED-001"].product_sections
+    assert rules["HF-FUNC-001"].product_sections and rules["DRUG-001"].product_sections
+    assert not rules["HF-ADV-001"].product_sections  # a general rule judges every passage

@@ -113,3 +113,20 @@ def test_report_lists_detected_products_and_rule_sets():
     assert sets["cosmetics"].ran == 0 and sets["cosmetics"].skipped_products == ["cosmetics"]
     assert sets["drug_device"].skipped_products == ["drug", "device"]
     assert sets["food"].ran == 1 and sets["food"].skipped_products == ["food"]
+
+
+def test_section_of_a_passage_in_a_mixed_session():
+    from review.products import in_other_section, section_categories
+
+    text = "商品：燕麦片，普通食品\n燕麦片口感软糯，能降血糖\n下一款：面霜\n面霜上脸清爽，美白\n没有信号的一行"
+    signs = product_signs(text)
+    both = frozenset({G, FOOD, COS})
+    assert section_categories(text, signs, text.index("降血糖"), both) == {FOOD}
+    assert section_categories(text, signs, text.index("美白"), both) == {COS}
+    assert section_categories(text, signs, text.index("没有信号"), both) == {COS}  # the nearest sign before
+    assert in_other_section(text, signs, text.index("美白"), both, frozenset({FOOD}))
+    assert not in_other_section(text, signs, text.index("降血糖"), both, frozenset({FOOD, HEALTH}))
+    # a single-product session, a general rule and an unknown passage are never cut out
+    assert not in_other_section(text, signs, text.index("美白"), frozenset({G, FOOD}), frozenset({FOOD}))
+    assert not in_other_section(text, signs, text.index("美白"), both, frozenset({G}))
+    assert not in_other_section("无关的话，美白", [], 5, both, frozenset({FOOD}))

@@ -16,8 +16,9 @@ import re
 
 from ..bundle import Bundle, make_finding
 from ..checklist import Rule
+from ..matcher import product_signs_of
 from ..model import Document, Finding, ProductCategory, Severity
-from ..products import product_signs
+from ..products import in_other_section, product_signs
 from . import register
 
 # ------------------------------------------------------------------ health-food disclaimer
@@ -101,5 +102,7 @@ def check_special_cosmetic_efficacy(rule: Rule, bundle: Bundle) -> list[Finding]
     findings = []
     for doc in bundle.documents_for(rule):
         for start, end in special_efficacy_spans(doc.text):
+            if in_other_section(doc.text, product_signs_of(bundle, doc), start, bundle.products, rule.products):
+                continue  # a passage presenting another product of a mixed session
             findings.append(make_finding(rule, doc, start, end, message=message, severity=severity))
     return findings
