@@ -277,3 +277,19 @@ def test_product_scoped_rule_files_opt_into_sections():
     assert rules["FOOD-MED-002"].product_sections and rules["COS-MED-001"].product_sections
     assert rules["HF-FUNC-001"].product_sections and rules["DRUG-001"].product_sections
     assert not rules["HF-ADV-001"].product_sections  # a general rule judges every passage
+
+
+@pytest.mark.parametrize(("product", "text", "quote"), [
+    (FOOD, "云南甘蔗熬制，祖传秘方", "秘方"),
+    (FOOD, "已经帮助20万姐妹成功减重", "减重"),
+    (COS, "用一次就白一个度", "白一个度"),
+    (FOOD, "晚上喝上二两，解压又助眠", "助眠"),
+])
+def test_claims_labelled_in_other_helpers_corpora(product, text, quote):
+    assert any(f.text == quote for f in _quoted(text, [product]))
+
+
+def test_liquor_is_detected_as_food():
+    from review.products import detect_products
+
+    assert ProductCategory.FOOD in detect_products(["酱香型白酒，酒精度53%vol，500ml"])

@@ -56,7 +56,8 @@ def check_health_food_disclaimer(rule: Rule, bundle: Bundle) -> list[Finding]:
 
 
 # ------------------------------------------------------------------ special-cosmetic efficacy
-_EFFICACY = r"美白|祛斑|淡斑|祛黄褐斑|防晒|SPF\s*[0-9]+\+?|PA\s*\+{1,4}|防脱发?|育发|染发|烫发"
+_EFFICACY = (r"美白|祛斑|淡斑|祛黄褐斑|防晒|SPF\s*[0-9]+\+?|PA\s*\+{1,4}|防脱发?|育发|染发|烫发"
+             r"|白\s*[一二两三几]\s*个?度|亮白|嫩白|白到发光|(?:皮肤|肤色|脸)(?:都|也|就)?(?:变)?白了")
 SPECIAL_EFFICACY = re.compile(rf"(?:{_EFFICACY})(?:[、和及与\s]?(?:{_EFFICACY}))*", re.IGNORECASE)
 SPECIAL_REGISTRATION = re.compile(r"国妆特(?:进)?字\s*[GJ]\s*\d{8}")
 # Advice or a mention of another product, not a claim for this one: 记得涂防晒 / 卸掉防晒.
