@@ -11,7 +11,7 @@ from .bundle import Bundle, make_finding
 from .checklist import Checklist, Matchers, Rule, Suppressor
 from .model import Document, Finding, Severity
 from .nlp import TermMatcher, line_bounds, sentence_bounds
-from .products import Sign, in_other_section, product_signs
+from .products import SignIndex, in_other_section, product_signs
 
 EXCEPTION_REACH = 40  # chars either side of a hit in which an exception match may cover it
 
@@ -124,11 +124,11 @@ def _holds(sup: Suppressor, bundle: Bundle, doc: Document, start: int, end: int)
     return True
 
 
-def product_signs_of(bundle: Bundle, doc: Document) -> list[Sign]:
-    """Product signs of a document, computed once per bundle."""
+def product_signs_of(bundle: Bundle, doc: Document) -> SignIndex:
+    """Product signs of a document, indexed once per bundle."""
     key = f"product_signs:{doc.name}"
     if key not in bundle.cache:
-        bundle.cache[key] = product_signs(doc.text)
+        bundle.cache[key] = SignIndex(product_signs(doc.text))
     return bundle.cache[key]  # type: ignore[return-value]
 
 

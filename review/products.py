@@ -18,9 +18,11 @@ rules, so `food` is dropped next to `health_food` unless a strong ordinary-food 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import ProductCategory
 
@@ -96,6 +98,12 @@ def _denied(text: str, start: int) -> bool:
 
 def product_signs(text: str) -> list[Sign]:
     """Every sign of a product category in `text`, in text order (denied and noise mentions left out)."""
+    return list(_signs(text))
+
+
+@lru_cache(maxsize=64)
+def _signs(text: str) -> tuple[Sign, ...]:
+    """Signs of one text, computed once (detection and the section look-ups share them)."""
     clean = _blank(text)
     signs = []
     for strong, table in ((True, _STRONG), (False, _WEAK)):
@@ -103,7 +111,7 @@ def product_signs(text: str) -> list[Sign]:
             for m in rx.finditer(clean):
                 if not _denied(clean, m.start()):
                     signs.append(Sign(category, m.group(), m.start(), strong))
-    return sorted(signs, key=lambda s: (s.start, not s.strong))
+    return tuple(sorted(signs, key=lambda s: (s.start, not s.strong)))
 
 
 def categories_of(signs: Iterable[Sign]) -> set[ProductCategory]:
@@ -129,26 +137,51 @@ def detect_products(texts: Iterable[str]) -> frozenset[ProductCategory]:
     return frozenset(found)
 
 
-def section_categories(text: str, signs: list[Sign], offset: int,
+class SignIndex:
+    """Product signs of one text sorted by offset, for fast look-ups around a hit."""
+
+    def __init__(self, signs: Iterable[Sign]) -> None:
+        self.signs = sorted(signs, key=lambda s: s.start)
+        self.starts = [s.start for s in self.signs]
+
+    def between(self, lo: int, hi: int) -> list[Sign]:
+        """Signs starting in [lo, hi)."""
+        return self.signs[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+
+    def last_before(self, offset: int, reach: int, present: frozenset[ProductCategory]) -> Sign | None:
+        """The nearest sign of a present category starting in [offset - reach, offset)."""
+        i = bisect.bisect_left(self.starts, offset) - 1
+        while i >= 0 and self.starts[i] >= offset - reach:
+            if self.signs[i].category in present:
+                return self.signs[i]
+            i -= 1
+        return None
+
+
+def _as_index(signs: SignIndex | Iterable[Sign]) -> SignIndex:
+    return signs if isinstance(signs, SignIndex) else SignIndex(signs)
+
+
+def section_categories(text: str, signs: SignIndex | Iterable[Sign], offset: int,
                        present: frozenset[ProductCategory]) -> frozenset[ProductCategory]:
     """Product categories of the passage holding `offset` in a mixed session (empty when unknown).
 
     The signs on the offset's own line win (a hand-card row, 这款面霜美白); else the nearest sign before it
     within SECTION_REACH characters (the product being presented). Only categories in `present` count.
     """
+    index = _as_index(signs)
     lo = text.rfind("\n", 0, offset) + 1
     hi = text.find("\n", offset)
     hi = len(text) if hi == -1 else hi
-    relevant = [s for s in signs if s.category in present]
-    on_line = frozenset(s.category for s in relevant if lo <= s.start < hi)
+    on_line = frozenset(s.category for s in index.between(lo, hi) if s.category in present)
     if on_line:
         return on_line
-    before = [s for s in relevant if offset - SECTION_REACH <= s.start < offset]
-    return frozenset({before[-1].category}) if before else frozenset()
+    before = index.last_before(offset, SECTION_REACH, present)
+    return frozenset({before.category}) if before else frozenset()
 
 
-def in_other_section(text: str, signs: list[Sign], offset: int, products: frozenset[ProductCategory],
-                     scope: frozenset[ProductCategory]) -> bool:
+def in_other_section(text: str, signs: SignIndex | Iterable[Sign], offset: int,
+                     products: frozenset[ProductCategory], scope: frozenset[ProductCategory]) -> bool:
     """True when a mixed session presents, at `offset`, only products outside `scope` (so a rule for
     `scope` should not judge that passage). Single-product sessions and unknown passages give False."""
     present = frozenset(products) - {ProductCategory.GENERAL}

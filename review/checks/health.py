@@ -18,6 +18,7 @@ from ..bundle import Bundle, make_finding
 from ..checklist import Rule
 from ..matcher import product_signs_of
 from ..model import Document, Finding, ProductCategory, Severity
+from ..nlp import sentence_bounds
 from ..products import in_other_section, product_signs
 from . import register
 
@@ -65,15 +66,6 @@ _ADVICE_BEFORE = re.compile(r"(?:涂|擦|抹|补涂|做好|注意|加强|记得|
 _NEGATION_BEFORE = re.compile(r"(?:没有|不|无|不是|并非|不具有|不具备|不宣称|不宣传|不能说|不说)(?:任何|什么)?$")
 _OBJECT_AFTER = re.compile(r"衣|伞|帽|袖|口罩|面罩|眼镜|服|牙")  # used with .match(text, end)
 _META = re.compile(r"违禁词|禁用词|极限词|医疗用语|这类词|这些词|广告法(?:规定|禁止|不允许)")
-_SENTENCE_END = "。！？!?；;\n"
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    lo = max((text.rfind(c, 0, start) for c in _SENTENCE_END), default=-1) + 1
-    his = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i != -1]
-    return text[lo:min(his) if his else len(text)]
-
-
 def _is_claim(text: str, start: int, end: int) -> bool:
     """False for advice, negation, clothing and meta text around a special-efficacy word."""
     before = text[max(0, start - 6):start]
@@ -81,7 +73,8 @@ def _is_claim(text: str, start: int, end: int) -> bool:
         return False
     if _OBJECT_AFTER.match(text, end):
         return False
-    return not _META.search(_sentence(text, start, end))
+    lo, hi = sentence_bounds(text, start, end)
+    return not _META.search(text, lo, hi)
 
 
 def special_efficacy_spans(text: str) -> list[tuple[int, int]]:
