@@ -293,3 +293,35 @@ def test_liquor_is_detected_as_food():
     from review.products import detect_products
 
     assert ProductCategory.FOOD in detect_products(["酱香型白酒，酒精度53%vol，500ml"])
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("泡脚还能降血压，血压高的老人天天泡", "降血压"),
+    ("远红外护膝，专门治疗关节炎，消炎止痛", "治疗"),
+    ("这款床垫能告别失眠", "告别失眠"),
+    ("负离子净化血液", "净化血液"),
+])
+def test_general_goods_making_medical_claims(text, quote):
+    found = _quoted(text, None)
+    assert [f.rule for f in found if quote in f.text] == ["HF-ADV-010"]
+
+
+@pytest.mark.parametrize("text", [
+    "泡完脚底暖和，睡前泡一泡很舒服",
+    "我们请了康复治疗师讲解坐姿",
+    "本品不是医疗器械，不能治疗疾病",
+    "洗衣液添加除菌成分，消毒柜高温杀菌",
+    "最近降温，大家注意保暖",
+])
+def test_general_goods_look_alikes(text):
+    assert not _quoted(text, None)
+
+
+def test_general_goods_rule_yields_to_product_rule_sets():
+    text = "泡脚还能降血压"
+    assert not [f for f in _health(text, [DRUG]) if f.rule == "HF-ADV-010"]
+    assert [f.rule for f in _quoted(text, [FOOD])] == ["FOOD-MED-001"]
+
+
+def test_a_list_of_diseases_is_quoted_whole():
+    assert [f.text for f in _quoted("血脂高的吃它，预防心梗脑梗。", [FOOD])] == ["预防心梗脑梗"]

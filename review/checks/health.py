@@ -3,6 +3,9 @@
 - `health_food_disclaimer`: a health-food submission must carry 本品不能代替药物 or the label sentence
   保健食品不是药物，不能代替药物治疗疾病 somewhere in its scripts and hand cards. Missing → a document-level
   finding (rule severity); only a reworded sentence (保健品不能替代药品) → a medium finding quoting it.
+- `general_goods_medical_claim`: goods of no regulated category (a foot bath, a mattress, thermal underwear)
+  claiming to treat or prevent disease (广告法 Art 17). Runs only when no product category was detected or
+  given, because food, health food, cosmetics, drugs and devices have rule sets of their own.
 - `special_cosmetic_efficacy`: special-cosmetic efficacy (美白, 祛斑, 防晒, SPF, 防脱, 染发, 烫发) needs a
   special-cosmetics registration. Each claim is reported at the rule severity, or `low` when a 国妆特字 /
   国妆特进字 number appears in any document of the submission (the evidence check then verifies that the
@@ -100,3 +103,38 @@ def check_special_cosmetic_efficacy(rule: Rule, bundle: Bundle) -> list[Finding]
                 continue  # a passage presenting another product of a mixed session
             findings.append(make_finding(rule, doc, start, end, message=message, severity=severity))
     return findings
+
+
+# ------------------------------------------------------------------ medical claims for general goods
+_DISEASE = (r"高血压|糖尿病|三高|关节炎|颈椎病|腰椎间盘突出|腰突|失眠|风湿|痛风|前列腺(?:炎|增生)?|便秘|癌症?|肿瘤"
+            r"|疾病|静脉曲张|鼻炎|湿疹|脚气|妇科病|宫寒|痛经")
+GENERAL_MEDICAL = re.compile(
+    r"治疗|治愈|治好|疗效|疗程|药效|降(?:血压|血糖|血脂|三高)|抗癌|防癌|抗肿瘤|消炎|抗炎|净化血液|清除血栓|溶栓"
+    rf"|(?:治|缓解|预防|防治|根治|改善|告别|远离|调理)[^，。！？；;\n]{{0,3}}?(?:{_DISEASE})"
+)
+_THERAPIST_AFTER = re.compile(r"师")
+_GENERAL_NEGATION = re.compile(
+    r"(?:不能|不可|无法|不是|并非|没有|不具有|不具备|不用于|不能代替|不能替代|不宣称|不说|不能说)(?:任何|它|本品|能|可以|用于)*$"
+)
+
+
+def general_medical_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of disease-treatment claims in a general-goods text (therapists, negations, meta text left out)."""
+    spans = []
+    for m in GENERAL_MEDICAL.finditer(text):
+        start, end = m.span()
+        if _THERAPIST_AFTER.match(text, end) or _GENERAL_NEGATION.search(text[max(0, start - 10):start]):
+            continue
+        lo, hi = sentence_bounds(text, start, end)
+        if not _META.search(text, lo, hi):
+            spans.append((start, end))
+    return spans
+
+
+@register("general_goods_medical_claim")
+def check_general_goods_medical_claim(rule: Rule, bundle: Bundle) -> list[Finding]:
+    """A finding per disease claim, only in submissions of general goods."""
+    if bundle.products - {ProductCategory.GENERAL}:
+        return []
+    return [make_finding(rule, doc, start, end)
+            for doc in bundle.documents_for(rule) for start, end in general_medical_spans(doc.text)]
