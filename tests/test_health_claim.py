@@ -325,3 +325,16 @@ def test_general_goods_rule_yields_to_product_rule_sets():
 
 def test_a_list_of_diseases_is_quoted_whole():
     assert [f.text for f in _quoted("血脂高的吃它，预防心梗脑梗。", [FOOD])] == ["预防心梗脑梗"]
+
+
+def test_registered_special_efficacy_is_one_advisory_per_document():
+    text = "清透防晒乳，国妆特字G20240567\n防晒指数SPF50+\n户外活动注意补涂，防晒效果更稳定\n美白提亮"
+    spec = [f for f in _health(text, [COS]) if f.rule == "COS-SPEC-001"]
+    assert [(f.severity, f.text) for f in spec] == [(Severity.LOW, "防晒")]
+
+
+def test_sunscreen_line_in_a_mixed_session_counts_as_cosmetics():
+    text = ("商品1：晴川防晒喷雾\n商品2：谷香即食燕麦片，普通食品，配料表只有燕麦\n"
+            "[20:00] 主播：今天三款，先讲防晒。\n[20:02] 主播：SPF50+ PA++++，出门前喷，要摇匀。")
+    spec = [f for f in _health(text, None) if f.rule == "COS-SPEC-001"]
+    assert "SPF50+ PA++++" in [f.text for f in spec] and {f.severity for f in spec} == {Severity.MEDIUM}

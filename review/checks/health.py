@@ -98,10 +98,12 @@ def check_special_cosmetic_efficacy(rule: Rule, bundle: Bundle) -> list[Finding]
         message = f"{rule.message}。本次材料中没有找到国妆特字注册证号"
     findings = []
     for doc in bundle.documents_for(rule):
-        for start, end in special_efficacy_spans(doc.text):
-            if in_other_section(doc.text, product_signs_of(bundle, doc), start, bundle.products, rule.products):
-                continue  # a passage presenting another product of a mixed session
-            findings.append(make_finding(rule, doc, start, end, message=message, severity=severity))
+        spans = [(start, end) for start, end in special_efficacy_spans(doc.text)
+                 if not in_other_section(doc.text, product_signs_of(bundle, doc), start, bundle.products,
+                                         rule.products)]  # skip passages presenting another product
+        if registration and spans:
+            spans = spans[:1]  # one advisory per document is enough once the registration is stated
+        findings.extend(make_finding(rule, doc, start, end, message=message, severity=severity) for start, end in spans)
     return findings
 
 
