@@ -10,10 +10,9 @@ A sign does not count when the words right before it deny or compare (这不是�
 保健品不能替代药品, 不宣传任何保健功能), and authority names and the health-food disclaimer are
 blanked first (国家药品监督管理局 is no drug, 保健食品不是药物… is no health food by itself).
 Several categories may hold at once (a mixed session); `in_other_section` then tells which product a
-passage presents, so that rules opting in (`product_sections: true`) judge only their own products' passages.
-A health food is judged by the health-food
-rules, so `food` is dropped next to `health_food` unless a strong ordinary-food sign is present
-(an SC number outside category 127 保健食品, or 普通食品 stated).
+passage presents, so that rules opting in (`product_sections: true`) judge only their own products'
+passages. A health food is judged by the health-food rules, so `food` is dropped next to `health_food`
+unless a strong ordinary-food sign is present (an SC number outside category 127 保健食品, or 普通食品).
 """
 
 from __future__ import annotations
@@ -49,7 +48,7 @@ _WEAK: dict[ProductCategory, re.Pattern] = {
         r"|血压计|血糖仪|制氧机|雾化器|助听器|体温计|额温枪|理疗仪|隐形眼镜|验孕棒|避孕套"
     ),
     ProductCategory.COSMETICS: re.compile(
-        r"化妆品|妆网备字|国妆特|护肤品|面霜|精华液|精华水|精华|乳液|爽肤水|面膜|口红|粉底|眼霜|防晒霜|防晒乳"
+        r"化妆品|妆网备字|国妆特|护肤品|面霜|精华液|精华水|精华露|精华油|面部精华|乳液|爽肤水|面膜|口红|粉底|眼霜|防晒霜|防晒乳"
         r"|防晒喷雾|洗面奶|洁面|卸妆|彩妆|底妆|隔离霜|气垫|眼影|睫毛膏|身体乳|护手霜|洗发水|护发素|染发剂"
         r"|染发膏|香水|上脸|敏感肌|SPF\s*[0-9]+|PA\+{1,4}"
     ),

@@ -130,3 +130,7 @@ def test_section_of_a_passage_in_a_mixed_session():
     assert not in_other_section(text, signs, text.index("美白"), frozenset({G, FOOD}), frozenset({FOOD}))
     assert not in_other_section(text, signs, text.index("美白"), both, frozenset({G}))
     assert not in_other_section("无关的话，美白", [], 5, both, frozenset({FOOD}))
+
+
+def test_health_food_named_extract_is_no_cosmetic():
+    assert _detect("葡萄籽精华胶囊，保健食品，葡萄籽精华每粒100毫克，蓝帽子") == {HEALTH}
