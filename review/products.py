@@ -53,15 +53,22 @@ _WEAK: dict[ProductCategory, re.Pattern] = {
         r"|染发膏|香水|上脸|敏感肌|SPF\s*[0-9]+|PA\+{1,4}"
     ),
     ProductCategory.FOOD: re.compile(
-        r"(?<!保健)食品|零食|固体饮料|饮料|代用茶|牛奶|奶粉|奶片|茶叶|大米|坚果|饼干|咖啡|蜂蜜|酵素|代餐"
-        r"|软糖|糖果|燕麦|麦片|果汁|酸奶|面包|配料表|营养成分表|好吃|口感|口味|试吃|冲泡|即食|食材|药食同源"
-        r"|白酒|红酒|葡萄酒|啤酒|黄酒|米酒|果酒|酒精度|[0-9]+\s*%\s*vol"
+        r"(?<!保健)食品|零食|固体饮料|代用茶|代餐|配料表|营养成分表|好吃|口感|口味|试吃|冲泡|即食|药食同源"
+        r"|酒精度|[0-9]+\s*%\s*vol"
     ),
 }
+# Food nouns also name what a cup holds, a fridge keeps or a blender takes (装牛奶、放入食材): they add
+# to the count of weak signs but cannot make a food on their own.
+_FOOD_NOUNS = re.compile(
+    r"饮料|牛奶|奶粉|奶片|茶叶|大米|坚果|饼干|咖啡|蜂蜜|酵素|软糖|糖果|燕麦|麦片|果汁|酸奶|面包"
+    r"|白酒|红酒|葡萄酒|啤酒|黄酒|米酒|果酒|食材"
+)
 
-# Spans blanked before looking for signs: authority and law names, the health-food disclaimer.
+# Spans blanked before looking for signs: authority and law names, the health-food disclaimer, food-contact
+# materials and colour names of other goods (食品级不锈钢, 燕麦白).
 _NOISE = re.compile(
     r"国家药品监督管理局|药品监督管理局|食品药品监督管理局?|药品监管部门|药监局|市场监督管理总?局"
+    r"|食品(?:接触|级|用)|(?:燕麦|牛奶|咖啡|奶茶|蜂蜜|巧克力|焦糖|抹茶|饼干)(?:色|白|灰|棕|黄|绿|粉)"
     r"|《[^》\n]{0,30}》|食品安全法|药品管理法|医疗器械监督管理条例|化妆品监督管理条例"
     r"|保健食品不是药物[，,、\s]*不能代替药物治疗疾病|本品不能代替药物"
 )
@@ -83,6 +90,8 @@ class Sign:
     text: str
     start: int
     strong: bool
+    anchor: bool = True  # False for food nouns, which only add to the count
+
 
 
 def _blank(text: str) -> str:
@@ -110,19 +119,26 @@ def _signs(text: str) -> tuple[Sign, ...]:
             for m in rx.finditer(clean):
                 if not _denied(clean, m.start()):
                     signs.append(Sign(category, m.group(), m.start(), strong))
+    for m in _FOOD_NOUNS.finditer(clean):
+        if not _denied(clean, m.start()):
+            signs.append(Sign(ProductCategory.FOOD, m.group(), m.start(), False, anchor=False))
     return tuple(sorted(signs, key=lambda s: (s.start, not s.strong)))
 
 
 def categories_of(signs: Iterable[Sign]) -> set[ProductCategory]:
-    """Categories with a strong sign or at least MIN_SIGNS weak ones (before the food/health-food rule)."""
+    """Categories with a strong sign, or with MIN_SIGNS weak ones of which one is no mere food noun
+    (before the food/health-food rule)."""
     weak: dict[ProductCategory, int] = {}
+    anchored: set[ProductCategory] = set()
     found = set()
     for sign in signs:
         if sign.strong:
             found.add(sign.category)
-        else:
-            weak[sign.category] = weak.get(sign.category, 0) + 1
-    found.update(c for c, n in weak.items() if n >= MIN_SIGNS)
+            continue
+        weak[sign.category] = weak.get(sign.category, 0) + 1
+        if sign.anchor:
+            anchored.add(sign.category)
+    found.update(c for c, n in weak.items() if n >= MIN_SIGNS and c in anchored)
     return found
 
 

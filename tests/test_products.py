@@ -134,3 +134,16 @@ def test_section_of_a_passage_in_a_mixed_session():
 
 def test_health_food_named_extract_is_no_cosmetic():
     assert _detect("葡萄籽精华胶囊，保健食品，葡萄籽精华每粒100毫克，蓝帽子") == {HEALTH}
+
+
+@pytest.mark.parametrize("text", [
+    "316不锈钢内胆，食品接触材料执行GB 4806，三个颜色：燕麦白、岩石灰。不建议装牛奶、果汁过夜",
+    "冰箱冷藏室放牛奶、饮料，抽屉放水果，门上放鸡蛋",
+])
+def test_food_nouns_in_other_goods_make_no_food(text):
+    assert _detect(text) == set()
+
+
+def test_food_nouns_count_next_to_a_food_word():
+    assert _detect("坚果礼盒，坚果颗粒饱满") == set()
+    assert _detect("坚果礼盒，口感酥脆") == {FOOD}
