@@ -338,3 +338,21 @@ def test_sunscreen_line_in_a_mixed_session_counts_as_cosmetics():
             "[20:00] 主播：今天三款，先讲防晒。\n[20:02] 主播：SPF50+ PA++++，出门前喷，要摇匀。")
     spec = [f for f in _health(text, None) if f.rule == "COS-SPEC-001"]
     assert "SPF50+ PA++++" in [f.text for f in spec] and {f.severity for f in spec} == {Severity.MEDIUM}
+
+
+def test_catalogue_has_24_functions_and_maps_old_names():
+    from review.checks.health import CATALOGUE_2023, catalogue_functions
+
+    assert len(CATALOGUE_2023) == 24
+    assert catalogue_functions("保健功能：增强免疫力、辅助降血脂") == {"有助于增强免疫力", "有助于维持血脂健康水平"}
+    assert catalogue_functions("有助于维持血糖健康水平；缓解体力疲劳") == {"有助于维持血糖健康水平", "缓解体力疲劳"}
+    assert catalogue_functions("抗衰老，长高") == set()
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("荣获金奖，由保险公司承保", "保险公司承保"),
+    ("多吃两粒效果更好", "多吃两粒效果更好"),
+])
+def test_order_21_sales_words_are_medium(text, quote):
+    found = [f for f in _health(text, [HEALTH]) if f.rule == "HF-ADV-008"]
+    assert {f.severity for f in found} == {Severity.MEDIUM} and any(f.text == quote for f in found)

@@ -1,4 +1,5 @@
-"""Health-claim checks that need the whole submission (rules-reference §6 HF-WARN, COS-SPEC).
+"""Health-claim checks that need the whole submission (rules-reference §6 HF-WARN, COS-SPEC, FOOD-MED),
+and the 2023 health-function catalogue for cross-checks against a certificate.
 
 - `health_food_disclaimer`: a health-food submission must carry 本品不能代替药物 or the label sentence
   保健食品不是药物，不能代替药物治疗疾病 somewhere in its scripts and hand cards. Missing → a document-level
@@ -24,6 +25,46 @@ from ..model import Document, Finding, ProductCategory, Severity
 from ..nlp import sentence_bounds
 from ..products import in_other_section, product_signs
 from . import register
+
+# ------------------------------------------------------------------ 2023 health-function catalogue
+# The 24 functions of the 2023 catalogue (rules-reference §6; wording of 10–24 from memory, [K]: verify), each
+# with the pre-2023 names and plain words that mean the same function. Use `catalogue_functions` to map the
+# functions a script or certificate names onto catalogue entries (e.g. to compare them).
+CATALOGUE_2023: dict[str, tuple[str, ...]] = {
+    "有助于增强免疫力": ("增强免疫力", "提高免疫力", "提升免疫力"),
+    "有助于抗氧化": ("抗氧化",),
+    "辅助改善记忆": ("改善记忆", "辅助改善记忆"),
+    "缓解视觉疲劳": ("缓解视疲劳", "缓解视觉疲劳"),
+    "清咽润喉": ("清咽", "清咽润喉"),
+    "有助于改善睡眠": ("改善睡眠",),
+    "缓解体力疲劳": ("缓解体力疲劳", "抗疲劳"),
+    "耐缺氧": ("提高缺氧耐受力", "耐缺氧"),
+    "有助于控制体内脂肪": ("控制体内脂肪", "减肥"),
+    "有助于改善骨密度": ("改善骨密度", "增加骨密度"),
+    "改善缺铁性贫血": ("改善缺铁性贫血", "改善营养性贫血"),
+    "有助于改善痤疮": ("改善痤疮", "祛痤疮"),
+    "有助于改善黄褐斑": ("改善黄褐斑", "祛黄褐斑"),
+    "有助于改善皮肤水分状况": ("改善皮肤水分状况", "改善皮肤水份", "改善皮肤水分"),
+    "有助于调节肠道菌群": ("调节肠道菌群",),
+    "有助于消化": ("有助于消化", "促进消化"),
+    "有助于润肠通便": ("润肠通便", "通便"),
+    "辅助保护胃黏膜": ("保护胃黏膜",),
+    "有助于维持血脂健康水平": ("维持血脂健康水平", "辅助降血脂", "调节血脂"),
+    "有助于维持血糖健康水平": ("维持血糖健康水平", "辅助降血糖", "调节血糖"),
+    "有助于维持血压健康水平": ("维持血压健康水平", "辅助降血压", "调节血压"),
+    "对化学性肝损伤有辅助保护作用": ("化学性肝损伤", "对化学性肝损伤有辅助保护功能"),
+    "对电离辐射危害有辅助保护作用": ("电离辐射", "辐射危害"),
+    "有助于排铅": ("排铅", "促进排铅"),
+}
+_CATALOGUE_RX = re.compile("|".join(sorted({re.escape(w) for ws in CATALOGUE_2023.values() for w in ws},
+                                           key=len, reverse=True)))
+_CATALOGUE_OF = {w: name for name, ws in CATALOGUE_2023.items() for w in ws}
+
+
+def catalogue_functions(text: str) -> set[str]:
+    """Catalogue entries (2023 wording) that `text` names, in new or old wording."""
+    return {_CATALOGUE_OF[m.group()] for m in _CATALOGUE_RX.finditer(text)}
+
 
 # ------------------------------------------------------------------ health-food disclaimer
 DISCLAIMER = re.compile(r"本品不能代替药物|保健食品不是药物[，,、\s]*不能代替药物治疗疾病")
