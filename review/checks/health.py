@@ -110,6 +110,8 @@ _ADVICE_BEFORE = re.compile(r"(?:涂|擦|抹|补涂|做好|注意|加强|记得|
 _NEGATION_BEFORE = re.compile(r"(?:没有|不|无|不是|并非|不具有|不具备|不宣称|不宣传|不能说|不说)(?:任何|什么)?$")
 _OBJECT_AFTER = re.compile(r"衣|伞|帽|袖|口罩|面罩|眼镜|服|牙")  # used with .match(text, end)
 _META = re.compile(r"违禁词|禁用词|极限词|医疗用语|这类词|这些词|广告法(?:规定|禁止|不允许)")
+
+
 def _is_claim(text: str, start: int, end: int) -> bool:
     """False for advice, negation, clothing and meta text around a special-efficacy word."""
     before = text[max(0, start - 6):start]
