@@ -80,6 +80,7 @@ class Rule:
     suppressors: tuple[Suppressor, ...] = ()
     max: int = 0
     check: str = ""
+    product_sections: bool = False  # judge only passages presenting this rule's products (mixed sessions)
     examples_hit: tuple[str, ...] = ()
     examples_ok: tuple[str, ...] = ()
 
@@ -203,6 +204,7 @@ def _rule(raw: dict, defaults: dict, topic: str, source: str) -> Rule:
         suppressors=tuple(_suppressor(s, source, rule_id) for s in suppressors),
         max=int(merged.get("max", 0) or 0),
         check=str(merged.get("check", "")),
+        product_sections=bool(merged.get("product_sections", False)),
         examples_hit=tuple(_str_list(examples.get("hit"), "examples.hit", source, rule_id)),
         examples_ok=tuple(_str_list(examples.get("ok"), "examples.ok", source, rule_id)),
     )

@@ -11,6 +11,7 @@ from .bundle import Bundle, make_finding
 from .checklist import Checklist, Matchers, Rule, Suppressor
 from .model import Document, Finding, Severity
 from .nlp import TermMatcher, line_bounds, sentence_bounds
+from .products import SignIndex, in_other_section, product_signs
 
 EXCEPTION_REACH = 40  # chars either side of a hit in which an exception match may cover it
 
@@ -123,11 +124,22 @@ def _holds(sup: Suppressor, bundle: Bundle, doc: Document, start: int, end: int)
     return True
 
 
+def product_signs_of(bundle: Bundle, doc: Document) -> SignIndex:
+    """Product signs of a document, indexed once per bundle."""
+    key = f"product_signs:{doc.name}"
+    if key not in bundle.cache:
+        bundle.cache[key] = SignIndex(product_signs(doc.text))
+    return bundle.cache[key]  # type: ignore[return-value]
+
+
 def _judge(rule: Rule, bundle: Bundle, doc: Document, start: int, end: int) -> Severity | None:
     """Severity of a hit after boundaries, exceptions and suppressors; None when dropped."""
     if rule.boundary == "token" and not bundle.analysis(doc).on_boundaries(start, end):
         return None
     if _excepted(rule, doc.text, start, end):
+        return None
+    if rule.product_sections and in_other_section(doc.text, product_signs_of(bundle, doc), start, bundle.products,
+                                                  rule.products):
         return None
     severity = rule.severity
     for sup in rule.suppressors:
