@@ -252,7 +252,9 @@ def test_pdf_page_without_text_layer_is_noted(tmp_path: Path) -> None:
     doc = load_document(str(path))
     assert doc.text == "第一页文字\n第三页文字"
     assert location_of(doc, "第三页文字") == "第3页 第1行"
-    assert doc.notes == ["第2页没有文字层，需要 OCR（证据识别功能上线后支持）"]
+    assert doc.notes[0].startswith("OCR 识别 1 页，用时")  # the drawing on page 2 holds no text
+    assert doc.notes[1:] == ["第2页没有文字层，OCR 未识别出文字，请人工核对"]
+    assert doc.needs_ocr
 
 
 def test_long_pdf_uses_fast_path_with_same_locations(tmp_path: Path) -> None:
@@ -285,10 +287,11 @@ def test_pdf_parsing_keeps_stderr_quiet(tmp_path: Path, capfd) -> None:
 
 
 @pytest.mark.parametrize("maker, suffix", [(make_png, ".png"), (make_jpeg, ".jpg"), (make_jpeg, ".png")])
-def test_images_need_ocr(tmp_path: Path, maker, suffix: str) -> None:
+def test_images_without_text_need_review(tmp_path: Path, maker, suffix: str) -> None:
     doc = load_document(str(maker(tmp_path / f"营业执照{suffix}")))
     assert doc.fmt == "image" and doc.needs_ocr and doc.text == "" and doc.segments == []
-    assert doc.notes == ["图片文件需要 OCR 识别（证据识别功能上线后支持）"]
+    assert doc.notes[0].startswith("OCR 识别 1 页，用时")
+    assert doc.notes[1:] == ["图片中没有识别出文字（可能过于模糊、倾斜或不含文字），请人工核对"]
     assert doc.kind == DocKind.LICENCE
 
 

@@ -55,6 +55,12 @@ FIELD_NAMES: dict[str, str] = {
     "trademark_no": "注册号", "mark": "商标", "tm_class": "核定类别", "goods": "核定使用商品",
     "patent_no": "专利号", "patent_type": "专利类型", "title": "名称", "patentee": "专利权人",
     "filing_date": "申请日", "grant_date": "授权公告日",
+    # added with extraction (additive)
+    "brand": "商标/品牌", "batch": "生产日期/批号", "test_date": "检验日期", "pages_total": "报告总页数",
+    "company_type": "类型", "reg_capital": "注册资本", "established": "成立日期", "address": "住所/地址",
+    "business_type": "主体业态", "key_ingredients": "功效成分/标志性成分及含量", "ingredients": "主要原料",
+    "suitable": "适宜人群", "unsuitable": "不适宜人群", "dosage_form": "剂型", "reg_date": "注册日期",
+    "inventor": "发明人/设计人", "grant_no": "授权公告号", "id_number": "身份证号码",
 }
 
 
@@ -82,6 +88,8 @@ class ResultRow:
     start: int = 0               # span of the row in Document.text
     end: int = 0
     location: str = ""
+    # each cell located on its own (keys: item, requirement, result, verdict, unit); additive
+    cells: dict[str, EvidenceField] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass

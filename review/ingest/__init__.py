@@ -14,11 +14,12 @@ from review.model import Document, IngestError
 
 from .classify import classify
 from .guard import check_size, check_zip, default_max_bytes
+from .ocr import Progress
 from .quiet import silence_libraries
 from .segments import Extraction
 from .sniff import IMAGE_KINDS, KIND_LABELS, ole_flavour, open_zip, sniff, zip_flavour
 
-__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "load_document"]
+__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "Progress", "load_document"]
 
 TEXT_SUFFIXES = (".txt", ".md")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp")
@@ -46,16 +47,19 @@ _FORMAT_NAMES = {".docx": "Word 文档", ".xlsx": "Excel 表格", ".pdf": "PDF �
 silence_libraries()
 
 
-def load_document(name: str, data: bytes | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def load_document(name: str, data: bytes | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  progress: Progress | None = None) -> Document:
     """Read `name` (or the uploaded `data` under that name) into a Document.
 
-    Raises IngestError with a short Chinese reason for every file that cannot be read.
+    Images and PDF pages without a text layer are read by OCR; `progress(done, total)` is called after
+    each OCR page (for a progress bar). Raises IngestError with a short Chinese reason for every file
+    that cannot be read.
     """
     try:
         if data is None:
             data = _read_file(name, max_bytes)
         check_size(name, len(data), max_bytes)
-        extraction = _extract(name, data)
+        extraction = _extract(name, data, progress)
     except IngestError:
         raise
     except MemoryError as exc:
@@ -85,7 +89,7 @@ def _read_file(name: str, max_bytes: int) -> bytes:
         raise IngestError(name, f"无法读取文件（{exc.strerror or type(exc).__name__}）") from exc
 
 
-def _extract(name: str, data: bytes) -> Extraction:
+def _extract(name: str, data: bytes, progress: Progress | None = None) -> Extraction:
     """Dispatch on the extension, after checking the bytes really are that format."""
     suffix = PurePath(name).suffix.lower()
     if suffix in _OLD_OFFICE:
@@ -103,13 +107,13 @@ def _extract(name: str, data: bytes) -> Extraction:
             raise _mislabelled(name, data, suffix, kind, "图片")
         from .image import read_image
 
-        return read_image()
+        return read_image(name, data, progress)
     if suffix == ".pdf":
         if kind != "pdf":
             raise _mislabelled(name, data, suffix, kind, "PDF 文档")
         from .pdf import read_pdf
 
-        return read_pdf(name, data)
+        return read_pdf(name, data, progress)
     return _read_office(name, data, suffix, kind)
 
 

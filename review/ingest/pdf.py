@@ -1,4 +1,4 @@
-"""PDF: text lines per page, located as 第P页 第N行; pages without a text layer are noted for OCR."""
+"""PDF: text lines per page, located as 第P页 第N行; pages without a text layer are rendered and read by OCR."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ import pypdfium2.raw as pdfium_raw
 
 from review.model import IngestError
 
+from . import ocr
 from .segments import Extraction, SegmentBuilder
 
 CORRUPT = "文件已损坏，无法解析为 PDF 文档"
 ENCRYPTED = "PDF 已加密，请提供未加密版本"
-OCR_LATER = "需要 OCR（证据识别功能上线后支持）"
+OCR_NOTHING = "OCR 未识别出文字，请人工核对"
 PDFPLUMBER_MAX_PAGES = 30  # above this, pdfium alone (about 40x faster) reads the text
 
 # A page reader returns the page's pieces: (text, location within the page), in reading order.
@@ -24,37 +25,94 @@ PageReader = Callable[[int], list[Piece]]
 MAX_HEADER_CHARS = 20
 
 
-def read_pdf(name: str, data: bytes) -> Extraction:
-    """Extract located text; a PDF with no text layer at all is returned empty with needs_ocr."""
+def read_pdf(name: str, data: bytes, progress: ocr.Progress | None = None) -> Extraction:
+    """Extract located text; pages without a text layer go through OCR (`progress(done, total)` per page).
+
+    `needs_ocr` stays True when some page without a text layer could not be read by OCR.
+    """
     pdf = _open_pdfium(name, data)
     try:
         page_count = len(pdf)
         if page_count == 0:
             raise IngestError(name, "PDF 中没有任何页面")
         texts = _page_texts(data, pdf, page_count)
+        blank = [no for no, pieces in enumerate(texts, start=1) if pieces is not None and not pieces]
+        scanned = _ocr_pages(pdf, blank, page_count, progress)
     finally:
         pdf.close()
     broken = [no for no, text in enumerate(texts, start=1) if text is None]
     if len(broken) == page_count:
         raise IngestError(name, CORRUPT)
     builder = SegmentBuilder()
-    blank: list[int] = []
     for page_no, pieces in enumerate(texts, start=1):
-        if pieces is not None and not pieces:
-            blank.append(page_no)
         for text, where in pieces or []:
             builder.add(text, f"第{page_no}页 {where}")
-    notes = [ocr_note(blank, page_count)] if blank else []
+        builder.extend(scanned.pieces.get(page_no, []))
+    notes = list(scanned.notes)
     if broken:
         notes.append(f"第{page_list(broken)}页已损坏，无法读取")
-    return Extraction(fmt="pdf", builder=builder, needs_ocr=bool(blank), notes=notes)
+    return Extraction(fmt="pdf", builder=builder, needs_ocr=bool(scanned.unread), notes=notes)
 
 
-def ocr_note(blank: list[int], page_count: int) -> str:
-    """User note naming the pages that have no text layer."""
-    if len(blank) == page_count:
-        return f"PDF 没有文字层（可能是扫描件或图片），{OCR_LATER}"
-    return f"第{page_list(blank)}页没有文字层，{OCR_LATER}"
+class _Scanned:
+    """OCR results of a PDF's pages without a text layer."""
+
+    def __init__(self) -> None:
+        self.pieces: dict[int, list[Piece]] = {}
+        self.unread: list[int] = []
+        self.notes: list[str] = []
+
+
+def _ocr_pages(pdf: pdfium.PdfDocument, blank: list[int], page_count: int,
+               progress: ocr.Progress | None) -> _Scanned:
+    """Render each page without a text layer (scale 2) and OCR it, up to the page limit."""
+    out = _Scanned()
+    if not blank:
+        return out
+    todo, skipped = blank[:ocr.max_pages()], blank[ocr.max_pages():]
+    clock = ocr.Stopwatch()
+    reason, ran = OCR_NOTHING, 0
+    for done, page_no in enumerate(todo, start=1):
+        try:
+            boxes = ocr.recognise(_render(pdf, page_no - 1))
+        except ocr.OcrUnavailable as exc:
+            reason = exc.reason
+            out.unread.extend(todo[done - 1:])
+            break
+        except Exception:  # a page pdfium cannot render
+            out.unread.append(page_no)
+            continue
+        ran += 1
+        found = ocr.pieces(boxes, page_no)
+        if found:
+            out.pieces[page_no] = found
+        else:
+            out.unread.append(page_no)
+        if progress:
+            progress(done, len(todo))
+    if ran:
+        out.notes.append(ocr.timing_note(ran, clock.seconds))
+    if out.unread:
+        out.notes.append(ocr_note(out.unread, page_count, reason))
+    if skipped:
+        out.unread.extend(skipped)
+        out.notes.append(f"第{page_list(skipped)}页没有文字层，超出 OCR 页数上限（{ocr.max_pages()} 页，"
+                         f"可用 {ocr.ENV_MAX_PAGES} 调整），未识别")
+    return out
+
+
+def _render(pdf: pdfium.PdfDocument, index: int):
+    page = pdf[index]
+    try:
+        return ocr.open_rendered(page.render(scale=ocr.PDF_SCALE).to_pil())
+    finally:
+        page.close()
+
+
+def ocr_note(pages: list[int], page_count: int, reason: str) -> str:
+    """User note naming the pages without a text layer that OCR did not read, and why."""
+    where = "PDF 没有文字层（可能是扫描件或图片）" if len(pages) == page_count else f"第{page_list(pages)}页没有文字层"
+    return f"{where}，{reason}"
 
 
 def page_list(pages: list[int], limit: int = 20) -> str:
