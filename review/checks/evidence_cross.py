@@ -25,6 +25,8 @@ def _report(group: str, rule: Rule, bundle: Bundle) -> list[Finding]:
     if group not in added:
         added.add(group)
         bundle.claims.extend(o.to_claim() for o in outcomes)
+        order = {d.name: i for i, d in enumerate(bundle.documents)}
+        bundle.claims.sort(key=lambda c: (order.get(c.document, len(order)), c.start if c.start is not None else -1))
     findings = []
     for o in outcomes:
         if o.severity is not None:

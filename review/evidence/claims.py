@@ -97,6 +97,8 @@ ITEMS: dict[str, tuple[str, ...]] = {
     "甲醛": ("游离甲醛", "甲醛"), "铅": ("铅",), "汞": ("汞",), "砷": ("砷",), "镉": ("镉",),
     "菌落总数": ("菌落总数",), "大肠菌群": ("大肠菌群",), "荧光增白剂": ("荧光增白剂", "荧光剂"),
     "纯度": ("纯度", "含金量", "含银量"),
+    "SPF": ("SPF值", "防晒指数", "防晒系数"),
+    "PA": ("PFA值", "PFA", "PA值", "UVA防护指数"),
     "抑菌率": ("抑菌率", "抗菌率", "杀菌率", "除菌率", "灭菌率"),
     "除螨率": ("除螨率", "抑螨率"),
     "过滤效率": ("过滤效率", "颗粒物过滤效率"),
@@ -507,7 +509,7 @@ def _find_approval_numbers(text: str) -> list[Raw]:
 # ---------------------------------------------------------------------------------------------
 # ® marks.
 _REG_MARK = re.compile(r"®|Ⓡ|\((?:R|r)\)|（(?:R|r)）")
-_MARK_CHARS = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9&·'\- ]{1,16}$")
+_MARK_CHARS = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9&·'.\- ]{1,16}$")
 _MARK_CUT = re.compile(r".*(?:[的是款个这那了用和与及在把给为叫选买们啊呀吧呢]|家的|我们|咱们|就是|品牌)")
 
 
@@ -517,7 +519,7 @@ def mark_before(text: str, pos: int) -> tuple[int, str]:
     if not m:
         return pos, ""
     run = m.group(0)
-    latin = re.search(r"[A-Za-z0-9&·'\- ]+$", run)
+    latin = re.search(r"[A-Za-z0-9&·'.\- ]+$", run)
     if latin and latin.group(0).strip() and re.search(r"[A-Za-z]", latin.group(0)):
         mark = latin.group(0).strip()
     else:

@@ -393,13 +393,14 @@ _ZERO_GROUPS: dict[str, frozenset[str]] = {
 
 
 def _row_ref(record: EvidenceRecord, row: ResultRow) -> EvidenceRef:
-    unit = row.unit if row.unit and row.unit not in row.result else ""
+    unit = row.unit if row.unit and row.unit not in row.result and re.search(r"\d", row.result) else ""
     parts = [f"{row.item}：{row.result}{unit}"]
     if row.requirement:
         parts.append(f"要求 {row.requirement}")
     if row.verdict:
         parts.append(row.verdict)
-    return EvidenceRef(record.document, row.location, "，".join(parts))
+    cell = row.cells.get("result")
+    return EvidenceRef(record.document, cell.location if cell else row.location, "，".join(parts))
 
 
 def _judge_measured(ctx: Context, claim: FoundClaim) -> Outcome:
