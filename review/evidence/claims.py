@@ -528,11 +528,14 @@ def mark_before(text: str, pos: int) -> tuple[int, str]:
     return pos - len(mark), mark
 
 
+_MARK_NEGATED = re.compile(r"(?:不|别|勿|禁止|不得|不能|不要|无需)(?:再)?(?:标|加|用|使用|标注|打)$")
+
+
 def _find_marks(text: str) -> list[Raw]:
     out: list[Raw] = []
     for m in _REG_MARK.finditer(text):
         start, mark = mark_before(text, m.start())
-        if mark:
+        if mark and not _MARK_NEGATED.search(text[max(0, m.start() - 6):m.start()]):
             out.append((ClaimKind.TRADEMARK, start, m.end(), mark, None, ""))
     return out
 
@@ -581,14 +584,13 @@ _LAB_ALIASES = _alias_index(LABS)
 _LAB_ALT = _alternation(a for v in LABS.values() for a in v)
 _REPORT_CITE = re.compile(
     r"(?:检测|检验|测试|质检)报告(?:上)?(?:显示|表明|证明|证实|写着|里写|结果显示)|"
-    rf"(?<![没未])(?:有|附有?|出具了?|拿到了?)(?P<body3>[\u4e00-\u9fa5A-Za-z]{{0,8}}?)的?(?:检测|检验|质检)报告|"
     rf"(?<![已曾])经(?:过)?(?P<body>(?:{_LAB_ALT}|第三方|权威|国家[\u4e00-\u9fa5]{{0,6}}|[\u4e00-\u9fa5A-Za-z]{{2,10}}?"
     r"(?:检测中心|检验所|研究院|实验室|检测机构|机构)))?(?:权威)?(?:检测|检验|测试|实测)(?!一下)|"
     rf"(?P<lab>(?<![A-Za-z])(?:{_LAB_ALT}))(?:权威)?(?:检测|测试|检验)(?:报告)?(?:显示|证明|表明|认证)?",
     re.IGNORECASE,
 )
 _CERT_CITE = re.compile(
-    r"(?:通过|获得|荣获|取得|拿到)(?:了)?(?P<body>[\u4e00-\u9fa5A-Za-z0-9ÜüⅡ\- ]{1,14}?)认证|"
+    r"(?:通过|获得|荣获|取得|拿到)(?:了)?(?P<body>[\u4e00-\u9fa5A-Za-z0-9ÜüⅡ\- ]{1,24}?)认证|"
     r"(?P<body2>(?<![A-Za-z])(?:ISO\s?\d{4,5}|CE|CCC|3C|FDA|HACCP|GMP|有机|绿色食品|ECOCERT))(?:体系)?认证"
 )
 _NOT_PRODUCT_CERT = re.compile(r"实名|身份|蓝V|账号|主播|官方|店铺|平台|人脸|手机")
@@ -597,7 +599,7 @@ _NOT_PRODUCT_CERT = re.compile(r"实名|身份|蓝V|账号|主播|官方|店铺|
 def _find_citations(text: str) -> list[Raw]:
     out: list[Raw] = []
     for m in _REPORT_CITE.finditer(text):
-        body = m.group("body") or m.group("lab") or m.group("body3") or ""
+        body = m.group("body") or m.group("lab") or ""
         out.append((ClaimKind.CITATION, m.start(), m.end(), _lab_name(body), None, "report"))
     for m in _CERT_CITE.finditer(text):
         body = (m.group("body") or m.group("body2") or "").strip()
@@ -710,6 +712,11 @@ def normalise_name(name: str) -> str:
     return s
 
 
+def _is_subsequence(short: str, long_: str) -> bool:
+    it = iter(long_)
+    return all(ch in it for ch in short)
+
+
 def _bigrams(s: str) -> set[str]:
     return {s[i:i + 2] for i in range(len(s) - 1)} or ({s} if s else set())
 
@@ -722,6 +729,8 @@ def names_match(a: str, b: str) -> bool:
     if x in y or y in x:
         return True
     short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short) >= 4 and _is_subsequence(short, long_) and short[:2] == long_[:2]:
+        return True  # 山茶花面霜 ~ 山茶花水润保湿面霜 (same start, the rest in order)
     pairs = _bigrams(short)
     return len(pairs) >= 3 and len(pairs & _bigrams(long_)) / len(pairs) >= 0.8
 
@@ -729,6 +738,18 @@ def names_match(a: str, b: str) -> bool:
 def normalise_company(name: str) -> str:
     """Company name for comparison (spaces and bracket widths ignored)."""
     return re.sub(r"\s+", "", to_ascii(name)).replace("(", "（").replace(")", "）")
+
+
+def needs_evidence(claim: FoundClaim) -> bool:
+    """True for claims a reviewer must see evidence for: tested items (actives, nutrients, contaminants,
+    rates, SPF/PA, kinds), zero claims, citations, ® marks and patents. Other contents (a juice or wool
+    share), grades and sizes are label facts, judged only when the evidence speaks to them."""
+    if claim.kind in (ClaimKind.ZERO, ClaimKind.CITATION, ClaimKind.TRADEMARK, ClaimKind.PATENT):
+        return True
+    if claim.kind == ClaimKind.QUANTITY:
+        dim = claim.quantity.dim if claim.quantity else ""
+        return claim.item in ITEMS or claim.item.endswith("率") or dim in ("kinds", "spf", "pa")
+    return False
 
 
 # ---------------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from .claims import (
     lab_matches,
     make_quantity,
     names_match,
+    needs_evidence,
     normalise_company,
     normalise_name,
     patent_kind,
@@ -326,6 +327,10 @@ def _comparable(claim: Quantity, measured: Quantity) -> tuple[float, float] | No
         return claim.value, measured.value * 1e-3
     if (claim.dim, claim.base) == ("mass", "ml") and measured.dim == "fraction":
         return claim.value * 1e-3, measured.value
+    if claim.dim == measured.dim and {claim.base, measured.base} == {"mass", "volume"}:
+        # per mg and per ml: 1 ml taken as 1000 mg
+        per_mg = lambda q: q.value if q.base == "mass" else q.value / 1e3  # noqa: E731
+        return per_mg(claim), per_mg(measured)
     return None
 
 
@@ -393,7 +398,8 @@ _ZERO_GROUPS: dict[str, frozenset[str]] = {
 
 
 def _row_ref(record: EvidenceRecord, row: ResultRow) -> EvidenceRef:
-    unit = row.unit if row.unit and row.unit not in row.result and re.search(r"\d", row.result) else ""
+    unit = row.unit if re.search(r"[A-Za-z%‰℃°μ]", row.unit or "") and row.unit not in row.result \
+        and re.search(r"\d", row.result) else ""
     parts = [f"{row.item}：{row.result}{unit}"]
     if row.requirement:
         parts.append(f"要求 {row.requirement}")
@@ -406,8 +412,12 @@ def _row_ref(record: EvidenceRecord, row: ResultRow) -> EvidenceRef:
 def _judge_measured(ctx: Context, claim: FoundClaim) -> Outcome:
     reports, mismatched = ctx.reports_for(claim.product)
     needs = "该宣称需要检测报告支持"
+    if not needs_evidence(claim):
+        needs = ""
     if not reports:
         note = _no_report_note(ctx, claim, mismatched)
+        if not needs:
+            return _outcome(claim, "not_checkable", f"{note}；含量为标签信息，请与配料表/标签核对")
         return _outcome(claim, "no_evidence", note, severity=Severity.MEDIUM,
                         message=f"「{claim.text}」缺少证据：{note}，{needs}")
     judged = []
@@ -419,6 +429,8 @@ def _judge_measured(ctx: Context, claim: FoundClaim) -> Outcome:
     if not judged:
         names = "、".join(f"「{r.document}」" for r in reports)
         note = f"检测报告{names}没有检测该项目"
+        if not needs:
+            return _outcome(claim, "not_checkable", f"{note}；含量为标签信息，请与配料表/标签核对")
         return _outcome(claim, "no_evidence", note, severity=Severity.MEDIUM,
                         message=f"「{claim.text}」缺少证据：{note}，{needs}")
     for wanted in ("contradicted", "supported"):
@@ -453,14 +465,14 @@ def _judge_grade(ctx: Context, claim: FoundClaim) -> Outcome:
     scheme, grade_rx = _GRADE_PATTERNS[claim.item]
     wanted = _grade_token(re.sub(r"级|类", "", claim.detail)) if claim.item != "质量等级" else claim.detail
     for record in reports:
-        places = [(f"{row.item} {row.requirement} {row.result}", _row_ref(record, row)) for row in record.results]
-        places += [(f"{name} {record.value(name)}", _field_ref(record, name))
+        # (where the scheme is named, where the grade is read): a row's item and its result, or a field
+        places = [(row.item, row.result, _row_ref(record, row)) for row in record.results]
+        places += [(record.value(name), record.value(name), _field_ref(record, name))
                    for name in ("conclusion", "specification") if record.value(name)]
-        for text, ref in places:
-            text = to_ascii(text)
-            if not scheme.search(text):
+        for named, value, ref in places:
+            if not scheme.search(to_ascii(named)):
                 continue
-            m = grade_rx.search(text)
+            m = grade_rx.search(to_ascii(value))
             if not m:
                 continue
             got = _grade_token(m.group(1)) if claim.item != "质量等级" else m.group(1)
@@ -477,7 +489,7 @@ def _judge_size(ctx: Context, claim: FoundClaim) -> Outcome:
     q = claim.quantity
     for record in reports:
         for row in record.results:
-            if "净含量" not in row.item or q is None:
+            if not re.search(r"净含量|容量", row.item) or q is None:
                 continue
             meas = measure(row, claim)
             if meas.quantity and meas.quantity.dim == q.dim:
@@ -500,14 +512,14 @@ def _judge_size(ctx: Context, claim: FoundClaim) -> Outcome:
 
 # ---------------------------------------------------------------------------------------------
 # Citations of reports and certifications.
-_CERT_WORDS = re.compile(r"欧盟|国际|美国|中国|国家|体系|产品|权威|的|了|官方|\s")
+_CERT_WORDS = re.compile(r"欧盟|国际|美国|中国|国家|体系|产品|权威|的|了|官方")
 
 
 def _judge_citation(ctx: Context, claim: FoundClaim) -> Outcome:
     if claim.detail == "report":
         return _judge_report_citation(ctx, claim)
-    key = _CERT_WORDS.sub("", to_ascii(claim.item)).upper()
-    tokens = re.findall(r"[A-Z0-9]+|[\u4e00-\u9fa5]+", key)
+    key = _CERT_WORDS.sub("", to_ascii(claim.item)).upper().strip()
+    tokens = re.findall(r"[A-Z]+|\d+|[\u4e00-\u9fa5]+", key)
     docs = [d for d in ctx.bundle.documents if d.kind not in (DocKind.SCRIPT, DocKind.HAND_CARD)
             and d.name != claim.document and d.text]
     for doc in docs:
