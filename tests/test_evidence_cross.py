@@ -365,3 +365,33 @@ def test_script_report_and_three_certificates_under_three_seconds_warm(evidence_
     elapsed = time.perf_counter() - start
     assert len(report_.documents) == 5 and not report_.errors
     assert elapsed < 3.0, f"{elapsed:.2f}s"
+
+
+# --- the bundle corpus (tests/bundles/ev_*) -----------------------------------------------------------
+
+BUNDLES = Path(__file__).resolve().parent / "bundles"
+
+
+def test_bundle_corpus_meets_the_evidence_quality_bar():
+    from tools.eval import load_cases, run_case
+
+    cases = [c for c in load_cases(BUNDLES) if c.name.startswith("ev_")]
+    assert len(cases) >= 12 and len([c for c in cases if not c.spec.get("expected")]) >= 4
+    expected = found = reported = false_pos = 0
+    misses, extras = [], []
+    for case in cases:
+        counted, results, unexpected, violations = run_case(case)
+        assert not violations, (case.name, violations)
+        evidence = [f for f in counted if f.category == "evidence"]
+        if not case.spec.get("expected"):
+            assert evidence == [], case.name  # a clean bundle gives no evidence finding
+        wanted = [(item, ok) for item, ok in results if item["category"] == "evidence"]
+        expected += len(wanted)
+        found += sum(ok for _, ok in wanted)
+        misses += [f"{case.name}: {item['text']}" for item, ok in wanted if not ok]
+        reported += len(evidence)
+        stray = [f for f in unexpected if f.category == "evidence"]
+        false_pos += len(stray)
+        extras += [f"{case.name}: {f.text}" for f in stray]
+    assert found / expected >= 0.9, misses
+    assert (reported - false_pos) / reported >= 0.9, extras

@@ -37,6 +37,7 @@ from .claims import (
     patent_kind,
     to_ascii,
 )
+from .extract import extract
 from .model import EvidenceField, EvidenceRecord, EvidenceType, ResultRow
 
 EVIDENCE_KINDS = frozenset({DocKind.TEST_REPORT, DocKind.LICENCE, DocKind.CERTIFICATE})
@@ -110,10 +111,6 @@ def evidence_records(bundle: Bundle) -> list[EvidenceRecord]:
 
 
 def _extract_all(documents: Iterable[Document]) -> list[EvidenceRecord]:
-    try:
-        from .extract import extract
-    except ImportError:  # field extraction lands with the h5-extract branch
-        return []
     records = []
     for doc in documents:
         if doc.kind in EVIDENCE_KINDS and doc.text:

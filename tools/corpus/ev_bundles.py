@@ -515,10 +515,41 @@ def ev_fan_clean(d: Path) -> dict:
     return {"broadcast_date": DATE, "expected": [], "must_not_hit": ["一级能效"]}
 
 
+def ev_multi_handcard(d: Path) -> dict:
+    """Three products on one hand card, each with its own evidence; only the sunscreen's PA grade is too high."""
+    make_xlsx(d / "手卡.xlsx", {"618美妆保健专场": [
+        HAND_CARD_HEADER,
+        [1, CREAM, "50g/瓶", "添加2%烟酰胺+0.3%透明质酸钠", "139元", "赠15g小样1支", E.COMPANY],
+        [2, SUNSCREEN, "50ml/支", "SPF50+ PA++++，清透不泛白", "99元", "赠10ml小样1支", E.COMPANY],
+        [3, VC, "1.0g/片×60片", "有助于增强免疫力；每100g含维生素C 5.2g", "89元", "拍两瓶减10元", E.HEALTH_COMPANY],
+        ["", "常驻字幕", "", "保健食品不是药物，不能代替药物治疗疾病", "", "", ""],
+    ]})
+    make_docx(d / "直播脚本.docx", [
+        "618美妆保健专场 直播脚本",
+        f"直播日期：{DATE}　主播：小雅　副播：阿杰",
+        f"第一款：{CREAM}",
+        "主播：第一款是我们的保湿面霜，添加了2%烟酰胺，干皮早晚各用一次。",
+        f"第二款：{SUNSCREEN}",
+        "主播：第二款防晒乳是SPF50+ PA++++，通勤户外都能用，出门前15分钟涂。",
+        f"第三款：{VC}",
+        "主播：第三款是蓝帽子保健食品，国食健注G20190123，保健功能是有助于增强免疫力，每日2次，每次1片。",
+        "副播：保健食品不是药物，不能代替药物治疗疾病。少年儿童、孕妇、乳母不适宜食用。",
+        "主播：三款的价格和赠品都在手卡上，小黄车1到3号链接。",
+    ])
+    cream_report(d, "面霜检测报告.pdf")
+    report_pdf(d / "防晒检测报告.pdf", SUNSCREEN, SUN_ROWS, spec="50mL/支", brand="山茶花", client=E.COMPANY,
+               maker="浙江美研化妆品制造有限公司", basis="《化妆品安全技术规范》（2015年版）")
+    vc_evidence(d)
+    E.make_lines_pdf(d / "山茶花营业执照.pdf", E.business_licence_lines())
+    return {"broadcast_date": DATE, "expected": [
+        {"category": "evidence", "text": "PA++++"},
+    ], "must_not_hit": ["2%烟酰胺", "SPF50+", "有助于增强免疫力", "国食健注G20190123"]}
+
+
 BUNDLES: dict[str, Callable[[Path], dict]] = {f.__name__: f for f in (
     ev_cream_clean, ev_cream_contradicted, ev_vc_clean, ev_vc_overclaim, ev_vc_nocert, ev_cup_clean,
     ev_cup_patent_bad, ev_pajamas_clean, ev_pajamas_bad, ev_water_supplier, ev_sunscreen_ocr,
-    ev_report_wrong_product, ev_protein_noevidence, ev_fan_clean,
+    ev_report_wrong_product, ev_protein_noevidence, ev_fan_clean, ev_multi_handcard,
 )}
 
 
