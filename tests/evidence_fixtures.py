@@ -1,5 +1,8 @@
 """Realistic evidence documents for tests: test reports, licences and certificates.
 
+The default documents are all valid for a broadcast between 2026-04-10 and 2027-04-07 (the report is
+issued 2026-04-08; every licence and certificate runs past 2028).
+
 Content builders return plain data (lines, key-value rows, result rows) with keyword overrides for
 variants (expired, invalid code, 不合格 …); writers render them as PDF (reportlab + embedded wqy-zenhei),
 docx (python-docx) or PNG (PIL + wqy-zenhei, for OCR). Other test modules may import everything here.
@@ -91,7 +94,7 @@ def health_food_lines(*, number: str = "国食健注G20190123", functions: str =
     ]
 
 
-def cosmetic_cert_lines(*, number: str = "国妆特字G20210456", until: str = "2026年08月19日") -> list[str]:
+def cosmetic_cert_lines(*, number: str = "国妆特字G20230456", until: str = "2028年08月19日") -> list[str]:
     """The printed lines of a 特殊化妆品注册证."""
     return [
         "特殊化妆品注册证",
@@ -102,7 +105,7 @@ def cosmetic_cert_lines(*, number: str = "国妆特字G20210456", until: str = "
         "产品类别：防晒",
         "生产企业：浙江美研化妆品制造有限公司",
         f"有效期至：{until}",
-        "批准日期：2021年08月20日",
+        "批准日期：2023年08月20日",
         "国家药品监督管理局",
     ]
 
@@ -137,7 +140,7 @@ def device_registration_lines(*, number: str = "浙械注准20212140123", until:
 
 def trademark_lines(*, number: str = "12345678", mark: str = "山茶花", tm_class: int = 3,
                     goods: str = "化妆品；面霜；洁面乳；防晒霜；香水；护肤用化妆剂",
-                    term: str = "2016年05月07日至2026年05月06日") -> list[str]:
+                    term: str = "2019年05月07日至2029年05月06日") -> list[str]:
     """The printed lines of a 商标注册证."""
     return [
         "商标注册证",
@@ -364,14 +367,14 @@ def make_lines_docx(path: Path, lines: Sequence[str], *, as_table: bool = False)
 
 def make_report_docx(path: Path, *, rows: Sequence[Sequence[str]] | None = None,
                      cover: Sequence[str] | None = None, info: Sequence[Sequence[str]] | None = None,
-                     final: Sequence[str] | None = None) -> Path:
+                     final: Sequence[str] | None = None, header: Sequence[str] = RESULT_HEADER) -> Path:
     """A test report as .docx: cover lines, info table, results table, final lines."""
     from tests.fixtures_docs import make_docx
 
     rows = list(rows if rows is not None else report_rows())
     return make_docx(path, [*(cover if cover is not None else report_cover_lines()),
                             [list(r) for r in (info if info is not None else report_info_rows())],
-                            "检验结果", [list(RESULT_HEADER), *[list(r) for r in rows]],
+                            "检验结果", [list(header), *[list(r) for r in rows]],
                             *(final if final is not None else report_final_lines())])
 
 

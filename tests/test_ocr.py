@@ -42,7 +42,7 @@ def test_licence_image_reads_every_identifier_exactly(tmp_path: Path) -> None:
         (fx.food_licence_lines(), {"licence_no": "SC10633048100123", "credit_code": fx.FOOD_CODE,
                                    "valid_until": "2028年06月11日"}),
         (fx.health_food_lines(), {"approval_no": "国食健注G20190123", "functions": "有助于增强免疫力"}),
-        (fx.trademark_lines(), {"trademark_no": "12345678", "tm_class": "3", "valid_until": "2026年05月06日"}),
+        (fx.trademark_lines(), {"trademark_no": "12345678", "tm_class": "3", "valid_until": "2029年05月06日"}),
         (fx.device_registration_lines(), {"approval_no": "浙械注准20212140123"}),
     ],
 )

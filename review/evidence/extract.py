@@ -18,7 +18,7 @@ from review.model import DocKind, Document
 from . import labels as L
 from .model import EvidenceField, EvidenceRecord, EvidenceType
 from .parse import LONG_TERM_RE, find_dates, parse_validity
-from .tables import OCR_LOC, TABLE_LOC, grid_rows, result_rows
+from .tables import OCR_LOC, TABLE_LOC, grid_rows, header_spans, result_rows
 
 EVIDENCE_KINDS = frozenset({DocKind.TEST_REPORT, DocKind.LICENCE, DocKind.CERTIFICATE})
 TITLE_LINES = 15
@@ -31,6 +31,8 @@ _TRIM = " \t\u3000:：;；,，。|"
 _LAB_LINE = re.compile(
     r"^[^\s:：]{2,40}?(?:检测|检验|测试|质检|计量|认证|技术)[^\s:：]{0,16}?(?:中心|所|院|公司|站|实验室)$"
 )
+# 委托单位地址, 生产单位电话 …: a label followed by one of these names another field.
+_NOT_A_SUFFIX = r"(?!\s*(?:地址|电话|联系人|联系电话|邮编|邮政编码|传真|邮箱))"
 _PAGE_OF = re.compile(r"第\s*(\d{1,3})\s*页\s*[/,，]?\s*共\s*(\d{1,3})\s*页|共\s*(\d{1,3})\s*页\s*第\s*(\d{1,3})\s*页")
 
 
@@ -55,12 +57,14 @@ def extract(doc: Document) -> EvidenceRecord | None:
     lines = _lines(doc)
     rows = grid_rows(doc) if etype == EvidenceType.TEST_REPORT else []
     results = result_rows(doc, rows) if rows else []
-    table_spans = [(r.start, r.end) for r in results]
+    table_spans = [(r.start, r.end) for r in results] + header_spans(rows)
     _labelled_fields(doc, record, lines, etype, table_spans)
     _identifiers(doc, record, etype)
     if etype == EvidenceType.TEST_REPORT:
         record.results = results
         _report_extras(doc, record, lines)
+    if etype in (EvidenceType.TEST_REPORT, EvidenceType.BUSINESS_LICENCE) and "issue_date" not in record.fields:
+        _standalone_date(doc, record, lines)
     if etype == EvidenceType.PATENT_CERT:
         _patent_type(doc, record)
     if etype == EvidenceType.TRADEMARK_CERT:
@@ -137,7 +141,8 @@ def _label_regex(etype: EvidenceType) -> tuple[re.Pattern[str], dict[str, str]]:
         for label in spellings:
             names.setdefault(_squash(label), name)
     parts = [r"\s*".join(re.escape(ch) for ch in label) for label in sorted(names, key=len, reverse=True)]
-    rx = re.compile(rf"(?P<label>{'|'.join(parts)})(?P<qual>\s*[（(][^）)\n]{{0,15}}[）)])?\s*(?P<sep>[:：])?")
+    qual = r"(?P<qual>\s*[（(][^）)\n]{0,15}[）)])?"
+    rx = re.compile(rf"(?P<label>{'|'.join(parts)}){_NOT_A_SUFFIX}{qual}\s*(?P<sep>[:：])?")
     return rx, names
 
 
@@ -332,11 +337,13 @@ def _identifiers(doc: Document, record: EvidenceRecord, etype: EvidenceType) -> 
 def _report_extras(doc: Document, record: EvidenceRecord, lines: list[_Line]) -> None:
     """CMA/CNAS numbers printed next to their marks, every cited standard, the lab, the page count."""
     text = doc.text
-    for line in lines:
+    for i, line in enumerate(lines):
         if "cma" not in record.fields and re.search(r"(?<![A-Za-z])CMA(?![A-Za-z])", line.text):
-            m = L.CMA_NO_RE.search(line.text)
-            if m:
-                _put(doc, record, "cma", line.start + m.start(), line.start + m.end())
+            for near in lines[i:i + 2]:  # the number stands beside the mark or right below it
+                m = L.CMA_NO_RE.search(near.text)
+                if m:
+                    _put(doc, record, "cma", near.start + m.start(), near.start + m.end())
+                    break
         m = L.CNAS_RE.search(line.text)
         if m and "cnas" not in record.fields:
             _put(doc, record, "cnas", line.start + m.start(), line.start + m.end())
@@ -353,6 +360,20 @@ def _report_extras(doc: Document, record: EvidenceRecord, lines: list[_Line]) ->
         m = next(_PAGE_OF.finditer(text))
         g = 2 if m.group(2) else 3
         _put(doc, record, "pages_total", m.start(g), m.end(g))
+
+
+_DATE_LINE = re.compile(r"^\s*(?:日期[:：]?\s*)?(\S{8,14}?)\s*$")
+
+
+def _standalone_date(doc: Document, record: EvidenceRecord, lines: list[_Line]) -> None:
+    """The issue date printed alone under the seal (the last line that is only a date)."""
+    for line in reversed(lines):
+        m = _DATE_LINE.match(line.text)
+        if m:
+            dates = find_dates(m.group(1))
+            if dates and dates[0].end == len(m.group(1)) and dates[0].start == 0:
+                _put(doc, record, "issue_date", line.start + m.start(1), line.start + m.end(1))
+                return
 
 
 def _standards(doc: Document, record: EvidenceRecord) -> None:

@@ -173,6 +173,11 @@ def result_rows(doc: Document, rows: list[GridRow] | None = None) -> list[Result
     return out
 
 
+def header_spans(rows: list[GridRow]) -> list[tuple[int, int]]:
+    """Spans of results-table header rows (their words are column names, not field labels)."""
+    return [(min(c.start for c in r.cells), max(c.end for c in r.cells)) for r in rows if _header(r)]
+
+
 def _continues(row: GridRow, last: _Header | None) -> bool:
     """A table on a later page without its own header continues the previous one (same width)."""
     return last is not None and not last.xs and len(row.cells) == len(last.roles)
