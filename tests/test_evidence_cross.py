@@ -16,8 +16,9 @@ from review.bundle import Bundle
 from review.checklist import load_checklist
 from review.checks import get_check
 from review.engine import _text_document, check
-from review.evidence.crosscheck import RECORDS_KEY, cross_check
+from review.evidence.crosscheck import cross_check
 from review.evidence.model import EvidenceField, EvidenceRecord, EvidenceType, ResultRow
+from review.evidence.records import CACHE_KEY as RECORDS_KEY
 from review.model import DocKind, ProductCategory, Severity
 from tests import evidence_fixtures as E
 

@@ -37,11 +37,9 @@ from .claims import (
     patent_kind,
     to_ascii,
 )
-from .extract import extract
 from .model import EvidenceField, EvidenceRecord, EvidenceType, ResultRow
+from .records import evidence_records
 
-EVIDENCE_KINDS = frozenset({DocKind.TEST_REPORT, DocKind.LICENCE, DocKind.CERTIFICATE})
-RECORDS_KEY = "evidence.records"
 OUTCOMES_KEY = "evidence.crosscheck"
 
 # Rule groups (one EV-X rule each).
@@ -103,26 +101,6 @@ class Outcome:
 
 
 # ---------------------------------------------------------------------------------------------
-def evidence_records(bundle: Bundle) -> list[EvidenceRecord]:
-    """The evidence records of the bundle's evidence documents, extracted once per bundle."""
-    if RECORDS_KEY not in bundle.cache:
-        bundle.cache[RECORDS_KEY] = _extract_all(bundle.documents)
-    return bundle.cache[RECORDS_KEY]  # type: ignore[return-value]
-
-
-def _extract_all(documents: Iterable[Document]) -> list[EvidenceRecord]:
-    records = []
-    for doc in documents:
-        if doc.kind in EVIDENCE_KINDS and doc.text:
-            try:
-                record = extract(doc)
-            except Exception:  # a bad evidence file must not stop the cross-checks
-                record = None
-            if record is not None:
-                records.append(record)
-    return records
-
-
 @dataclass
 class Context:
     """What the cross-checks look at."""
