@@ -38,6 +38,7 @@ from .claims import (
     to_ascii,
 )
 from .model import EvidenceField, EvidenceRecord, EvidenceType, ResultRow
+from .parse import add_years
 from .records import evidence_records
 
 OUTCOMES_KEY = "evidence.crosscheck"
@@ -854,12 +855,10 @@ def _patent_type(record: EvidenceRecord, number: str) -> str:
     return patent_kind(number)
 
 
-def _patent_expiry(kind: str, filing: dt.date) -> dt.date:
+def _patent_last_day(kind: str, filing: dt.date) -> dt.date:
+    """Last day of protection: the term runs from the filing date (designs filed before 2021-06-01: 10 years)."""
     years = _PATENT_TERMS.get(kind, 15 if filing >= dt.date(2021, 6, 1) else 10)
-    try:
-        return filing.replace(year=filing.year + years)
-    except ValueError:
-        return dt.date(filing.year + years, 2, 28)
+    return add_years(filing, years) - dt.timedelta(days=1)
 
 
 def _company_names(ctx: Context) -> set[str]:
@@ -892,9 +891,9 @@ def _judge_patent(ctx: Context, claim: FoundClaim) -> Outcome:
                         f"「{claim.text}」专利类型不符：{note}")
     filing = cert.date("filing_date")
     if filing and kind:
-        expiry = _patent_expiry(kind, filing)
-        if ctx.date >= expiry:
-            note = f"申请日 {filing}，{kind}专利保护期已于 {expiry} 届满"
+        last_day = _patent_last_day(kind, filing)
+        if ctx.date > last_day:
+            note = f"申请日 {filing}，{kind}专利保护期已于 {last_day} 届满"
             return _outcome(claim, "contradicted", note, _field_ref(cert, "filing_date") or ref, Severity.HIGH,
                             f"「{claim.text}」已过保护期：{note}，不能再作为专利宣传")
     patentee = cert.value("patentee")

@@ -546,10 +546,34 @@ def ev_multi_handcard(d: Path) -> dict:
     ], "must_not_hit": ["2%烟酰胺", "SPF50+", "有助于增强免疫力", "国食健注G20190123"]}
 
 
+MOP = "净易旋转拖把"
+MOP_COMPANY, MOP_CODE = "台州净易家居用品有限公司", "91331002MA2K7C5W2A"
+
+
+def ev_patent_expired(d: Path) -> dict:
+    """A mop advertised with a utility-model patent whose ten-year term ended in 2025."""
+    (d / "直播脚本.txt").write_text(f"""{MOP} 直播脚本
+直播日期：{DATE}
+产品名称：{MOP}
+主播：家人们，今天这把旋转拖把的脱水桶是实用新型专利，专利号ZL 2015 2 0345678.3，脚踩一下就甩干。
+副播：拖布是超细纤维的，吸水快，拖完地上不留水印，拖布头可以单独买替换装。
+主播：今天直播间价格69元，再送两块替换拖布，小黄车5号链接。
+供应商：{MOP_COMPANY}
+""", encoding="utf-8")
+    E.make_lines_pdf(d / "专利证书.pdf", E.patent_lines(number="ZL 2015 2 0345678.3", title="一种脚踏式拖把脱水桶",
+                                                      filed="2015年05月12日", granted="2015年10月21日", patentee=MOP_COMPANY))
+    E.make_lines_pdf(d / "营业执照.pdf", licence(MOP_COMPANY, MOP_CODE, "家居用品制造；日用品销售；塑料制品制造。"))
+    return {"broadcast_date": DATE, "expected": [
+        {"category": "evidence", "text": "ZL 2015 2 0345678.3", "document": "直播脚本.txt"},
+        {"category": "evidence", "text": "2015年05月12日", "document": "专利证书.pdf"},  # the filing date decides
+        {"category": "patent", "text": "ZL 2015 2 0345678.3"},
+    ]}
+
+
 BUNDLES: dict[str, Callable[[Path], dict]] = {f.__name__: f for f in (
     ev_cream_clean, ev_cream_contradicted, ev_vc_clean, ev_vc_overclaim, ev_vc_nocert, ev_cup_clean,
     ev_cup_patent_bad, ev_pajamas_clean, ev_pajamas_bad, ev_water_supplier, ev_sunscreen_ocr,
-    ev_report_wrong_product, ev_protein_noevidence, ev_fan_clean, ev_multi_handcard,
+    ev_report_wrong_product, ev_protein_noevidence, ev_fan_clean, ev_multi_handcard, ev_patent_expired,
 )}
 
 
