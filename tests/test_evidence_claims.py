@@ -89,7 +89,7 @@ def test_zero_sugar_fat_energy_use_gb28050_limits():
     assert found["糖"].value == pytest.approx(0.005) and found["糖"].op == "<="
 
 
-@pytest.mark.parametrize("text", ["不含运费，偏远地区另计", "零卡顿的直播体验", "无卡支付更方便"])
+@pytest.mark.parametrize("text", ["不含运费，偏远地区另计", "零卡顿的直播体验", "无卡支付更方便", "无脂肪肝困扰"])
 def test_zero_traps(text):
     assert not [c for c in claims_of(text) if c.kind == ClaimKind.ZERO]
 
@@ -199,6 +199,8 @@ def test_citations(text, quote, item, detail):
     "没有检测报告的产品千万别买。",
     "这批货已经检测过了",
     "每一批茶出厂前都有检验报告，报告编号印在罐底的标签上。",
+    "未经检测的三无产品千万别买。",
+    "这款还没有通过有机认证，我们不说有机。",
 ])
 def test_citation_traps(text):
     assert not [c for c in claims_of(text) if c.kind == ClaimKind.CITATION]

@@ -126,6 +126,19 @@ def test_repeated_claim_is_reported_once_with_a_count():
     assert len(found) == 1 and "共出现 2 次" in found[0].note
 
 
+def test_registered_values_on_certificates_count_as_evidence():
+    sun = EvidenceRecord("特殊化妆品注册证.pdf", EvidenceType.COSMETIC_CERT, fields={
+        "product_name": fld("product_name", "山茶花清透防晒乳SPF50+ PA+++", loc="第1页 第2行")})
+    script = "产品名称：山茶花清透防晒乳\n防晒指数SPF50+ PA++++"
+    spf, pa = outcome(script, "SPF50+", sun), outcome(script, "PA++++", sun)
+    assert spf.status == "supported" and spf.evidence.document == "特殊化妆品注册证.pdf"
+    assert (pa.status, pa.severity) == ("contradicted", Severity.HIGH)
+    cert = health_cert()
+    cert.fields["key_ingredients"] = fld("key_ingredients", "每100g含维生素C 5.2g", loc="第1页 第7行")
+    vc = outcome(HF + "每100g含维生素C 5.2g", "每100g含维生素C 5.2g", cert, products=(ProductCategory.HEALTH_FOOD,))
+    assert vc.status == "supported" and vc.evidence.location == "第1页 第7行"
+
+
 # --- grades and sizes: no finding without evidence ----------------------------------------------------
 
 def test_grade_and_size_without_evidence_are_rows_only():

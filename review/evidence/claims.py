@@ -356,7 +356,7 @@ _ZERO = re.compile(
 _ZERO_BARE = re.compile(r"(?:0|零)添加(?![\u4e00-\u9fa5A-Za-z])")
 # GB 28050 "0/无" nutrient claims: at most this much per 100 g or 100 ml.
 _ZERO_NUTRIENT = re.compile(
-    r"(?:(?<![\d.])0|零)(?P<a>蔗糖|糖|脂肪|脂|卡)(?!顿|片|券|位|包|通|点)|无(?P<b>蔗糖|糖|脂肪)(?!尿)"
+    r"(?:(?<![\d.])0|零)(?P<a>蔗糖|糖|脂肪|脂|卡)(?!顿|片|券|位|包|通|点)|无(?P<b>蔗糖|糖|脂肪)(?!尿|肝)"
 )
 _NUTRIENT_LIMITS = {"蔗糖": ("糖", 0.5, "g"), "糖": ("糖", 0.5, "g"), "脂肪": ("脂肪", 0.5, "g"),
                     "脂": ("脂肪", 0.5, "g"), "卡": ("能量", 17.0, "kJ")}
@@ -584,7 +584,7 @@ _LAB_ALIASES = _alias_index(LABS)
 _LAB_ALT = _alternation(a for v in LABS.values() for a in v)
 _REPORT_CITE = re.compile(
     r"(?:检测|检验|测试|质检)报告(?:上)?(?:显示|表明|证明|证实|写着|里写|结果显示)|"
-    rf"(?<![已曾])经(?:过)?(?P<body>(?:{_LAB_ALT}|第三方|权威|国家[\u4e00-\u9fa5]{{0,6}}|[\u4e00-\u9fa5A-Za-z]{{2,10}}?"
+    rf"(?<![已曾未不没])经(?:过)?(?P<body>(?:{_LAB_ALT}|第三方|权威|国家[\u4e00-\u9fa5]{{0,6}}|[\u4e00-\u9fa5A-Za-z]{{2,10}}?"
     r"(?:检测中心|检验所|研究院|实验室|检测机构|机构)))?(?:权威)?(?:检测|检验|测试|实测)(?!一下)|"
     rf"(?P<lab>(?<![A-Za-z])(?:{_LAB_ALT}))(?:权威)?(?:检测|测试|检验)(?:报告)?(?:显示|证明|表明|认证)?",
     re.IGNORECASE,
@@ -596,14 +596,19 @@ _CERT_CITE = re.compile(
 _NOT_PRODUCT_CERT = re.compile(r"实名|身份|蓝V|账号|主播|官方|店铺|平台|人脸|手机")
 
 
+_CITE_NEGATED = re.compile(r"(?:未|没|没有|不|不要|别|无|并未|尚未|从未|拒绝)(?:经过?|通过|获得|取得)?$")
+
+
 def _find_citations(text: str) -> list[Raw]:
     out: list[Raw] = []
     for m in _REPORT_CITE.finditer(text):
+        if _CITE_NEGATED.search(text[max(0, m.start() - 4):m.start()]):
+            continue
         body = m.group("body") or m.group("lab") or ""
         out.append((ClaimKind.CITATION, m.start(), m.end(), _lab_name(body), None, "report"))
     for m in _CERT_CITE.finditer(text):
         body = (m.group("body") or m.group("body2") or "").strip()
-        if not body or _NOT_PRODUCT_CERT.search(body):
+        if not body or _NOT_PRODUCT_CERT.search(body) or _CITE_NEGATED.search(text[max(0, m.start() - 4):m.start()]):
             continue
         if any(s < m.end() and m.start() < e for _, s, e, *_ in out):
             continue
@@ -761,15 +766,18 @@ _PRIORITY = (ClaimKind.ZERO, ClaimKind.QUANTITY, ClaimKind.GRADE, ClaimKind.SIZE
 
 def find_claims(doc: Document) -> list[FoundClaim]:
     """Every claim in a script or hand card, in text order (product attribution left empty)."""
-    text = to_ascii(doc.text)
+    return claims_in_text(doc.text, doc.name, doc.location_at)
+
+
+def claims_in_text(text: str, name: str = "", locate=lambda _offset: "") -> list[FoundClaim]:
+    """Every claim in a piece of text (also used to read a certificate's stated contents)."""
+    folded = to_ascii(text)
     raws: list[Raw] = []
     for finder in _FINDERS:
-        raws.extend(r for r in finder(text) if r[2] > r[1])
-    raws = _drop_overlaps(raws)
+        raws.extend(r for r in finder(folded) if r[2] > r[1])
     claims = []
-    for kind, start, end, item, quantity, detail in sorted(raws, key=lambda r: (r[1], r[2])):
-        claims.append(FoundClaim(kind, doc.name, start, end, doc.text[start:end], doc.location_at(start), item,
-                                 quantity, detail))
+    for kind, start, end, item, quantity, detail in sorted(_drop_overlaps(raws), key=lambda r: (r[1], r[2])):
+        claims.append(FoundClaim(kind, name, start, end, text[start:end], locate(start), item, quantity, detail))
     return claims
 
 

@@ -26,6 +26,7 @@ from .claims import (
     attribute_products,
     canonical_function,
     canonical_item,
+    claims_in_text,
     find_claims,
     find_mentions,
     lab_matches,
@@ -390,18 +391,19 @@ def _judge_measured(ctx: Context, claim: FoundClaim) -> Outcome:
     needs = "该宣称需要检测报告支持"
     if not needs_evidence(claim):
         needs = ""
-    if not reports:
-        note = _no_report_note(ctx, claim, mismatched)
-        if not needs:
-            return _outcome(claim, "not_checkable", f"{note}；含量为标签信息，请与配料表/标签核对")
-        return _outcome(claim, "no_evidence", note, severity=Severity.MEDIUM,
-                        message=f"「{claim.text}」缺少证据：{note}，{needs}")
     judged = []
     for record in reports:
         for row in record.results:
             if _row_matches(claim, row):
                 status, note = compare(claim, measure(row, claim))
                 judged.append((status, note, _row_ref(record, row)))
+    judged += _certificate_facts(ctx, claim)
+    if not judged and not reports:
+        note = _no_report_note(ctx, claim, mismatched)
+        if not needs:
+            return _outcome(claim, "not_checkable", f"{note}；含量为标签信息，请与配料表/标签核对")
+        return _outcome(claim, "no_evidence", note, severity=Severity.MEDIUM,
+                        message=f"「{claim.text}」缺少证据：{note}，{needs}")
     if not judged:
         names = "、".join(f"「{r.document}」" for r in reports)
         note = f"检测报告{names}没有检测该项目"
@@ -419,6 +421,40 @@ def _judge_measured(ctx: Context, claim: FoundClaim) -> Outcome:
             return _outcome(claim, status, note, ref)
     status, note, ref = judged[0]
     return _outcome(claim, "not_checkable", note, ref)
+
+
+# Registered values that certificates state: a sunscreen's SPF/PA in its registered product name, a health
+# food's 功效成分含量.
+_CERT_FACT_FIELDS = {EvidenceType.COSMETIC_CERT: "product_name", EvidenceType.HEALTH_FOOD_CERT: "key_ingredients"}
+
+
+def _certificate_facts(ctx: Context, claim: FoundClaim) -> list[tuple[str, str, EvidenceRef]]:
+    """(status, note, ref) of the claim against the same item stated on a certificate of its product."""
+    out = []
+    for record in ctx.of_type(*_CERT_FACT_FIELDS):
+        name = record.value("product_name")
+        if claim.product and name and not names_match(name, claim.product):
+            continue
+        f = record.fields.get(_CERT_FACT_FIELDS[record.type])
+        if f is None:
+            continue
+        for fact in claims_in_text(f.value):
+            if fact.kind != claim.kind or fact.item != claim.item or fact.quantity is None or claim.quantity is None:
+                continue
+            measured = _stated(fact.quantity)
+            status, note = compare(claim, measured)
+            ref = EvidenceRef(record.document, f.location, f"{_field_label(f.name)}：{f.value}")
+            out.append((status, note or "以证书载明的数值核对", ref))
+    return out
+
+
+def _stated(q: Quantity) -> Measured:
+    """A certificate's stated value read as a measurement (SPF50+ as above 50, PA+++ as grade 3)."""
+    if q.dim == "pa":
+        return Measured(None, level=int(q.value))
+    if q.dim == "spf" and q.op == ">":
+        return Measured(Quantity(q.value + 1, "spf"))
+    return Measured(Quantity(q.value, q.dim, q.base))
 
 
 # ---------------------------------------------------------------------------------------------
