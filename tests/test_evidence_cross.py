@@ -409,3 +409,19 @@ def test_bundle_corpus_meets_the_evidence_quality_bar():
         extras += [f"{case.name}: {f.text}" for f in stray]
     assert found / expected >= 0.9, misses
     assert (reported - false_pos) / reported >= 0.9, extras
+
+
+def test_odd_records_and_text_never_raise(monkeypatch):
+    import review.evidence.crosscheck as X
+
+    monkeypatch.setattr(X, "_guarded", lambda fn, *args: fn(*args))  # prove no judge raises, not just the guard
+    odd_rows = [row("维生素C", "5×10^99999", "g/100g"), row("", ""), row("SPF", "PA+++++"), row("铅", "<<", "mg/kg"),
+                row("甲醛", "9" * 400, "mg/kg"), row("能量", "0", "kJ/100mL"), row("钠", "12", "μg/粒")]
+    records = [report(*odd_rows, sample=""), EvidenceRecord("x.pdf", EvidenceType.TRADEMARK_CERT),
+               EvidenceRecord("y.pdf", EvidenceType.PATENT_CERT, fields={"patent_no": fld("patent_no", "ZL")}),
+               EvidenceRecord("z.pdf", EvidenceType.HEALTH_FOOD_CERT, multi={"functions": []}),
+               tm_cert(tm_class="第99类"), pat_cert(filed=dt.date(1, 1, 1))]
+    script = ("维生素C含量高达62mg/100g，0糖0卡，SPF50+ PA++++，铅未检出，钠≤1mg/100ml，甲醛未检出，小熊猫®，山茶花®，"
+              "专利号ZL 2016 2 0161392.4，有助于增强免疫力，国食健注G20190123，新国标一级能效，净含量50g，经SGS检测")
+    outcomes = cross_check(bundle(script, *records, products=(ProductCategory.HEALTH_FOOD,)))
+    assert outcomes and all(o.status in ("supported", "contradicted", "no_evidence", "not_checkable") for o in outcomes)

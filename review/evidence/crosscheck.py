@@ -151,14 +151,22 @@ def _cross_check(bundle: Bundle) -> list[Outcome]:
         claims.extend(attribute_products(find_claims(doc), ctx.products, doc, single))
     outcomes: list[Outcome] = []
     for claim, count in _distinct(claims):
-        outcome = _judge(ctx, claim)
+        outcome = _guarded(_judge, ctx, claim)
         if outcome is not None:
             if count > 1:
                 outcome.note = "；".join(x for x in (outcome.note, f"同一宣称共出现 {count} 次") if x)
             outcomes.append(outcome)
-    outcomes.extend(_identity(ctx))
-    outcomes.extend(_health_food_presence(ctx, claims))
+    outcomes.extend(_guarded(_identity, ctx) or [])
+    outcomes.extend(_guarded(_health_food_presence, ctx, claims) or [])
     return outcomes
+
+
+def _guarded(fn, *args):
+    """fn(*args), or None when it fails: odd evidence must never stop the other checks."""
+    try:
+        return fn(*args)
+    except Exception:  # a check never raises on bad content
+        return None
 
 
 def _single_product(mentions: list[Mention]) -> str:
@@ -239,7 +247,7 @@ _UNIT_TOKEN = re.compile(
     r"(?P<unit>%|mg|μg|ug|mcg|kg|g|mL|ml|L|IU|CFU|cfu|kJ|kcal|毫克|微克|千克|克|毫升|升|千焦|大卡)"
     r"(?:\s*/\s*(?P<base>100\s*(?:g|mL|ml|克|毫升)|kg|g|mL|ml|L|克|千克|毫升|升|粒|片|袋|瓶|支|份|颗|包|条))?"
 )
-_NUM = re.compile(r"(?P<cmp>[<＜≤>＞≥])?\s*(?P<num>\d+(?:\.\d+)?)(?:\s*[×xX]\s*10\s*\^?\s*(?P<exp>\d+))?")
+_NUM = re.compile(r"(?P<cmp>[<＜≤>＞≥])?\s*(?P<num>\d+(?:\.\d+)?)(?:\s*[×xX]\s*10\s*\^?\s*(?P<exp>\d{1,2}))?")
 
 
 def _row_unit(row: ResultRow) -> tuple[str, str]:
