@@ -103,11 +103,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     for info in report.errors:
         print(f"无法读取 {info.document}：{info.error}", file=sys.stderr)
     for info in report.documents:
-        for note in info.notes:
-            if note.startswith("OCR 识别"):
-                print(f"提示 {info.document}：{note}", file=sys.stderr)
         if info.needs_ocr:
-            print(f"提示 {info.document}：有内容没有可提取的文字（OCR 未能识别），需要人工核对", file=sys.stderr)
+            print(f"提示 {info.document}：没有可提取的文字，需要 OCR", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

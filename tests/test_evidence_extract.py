@@ -19,9 +19,8 @@ def _record(path: Path) -> EvidenceRecord:
     record = extract(doc)
     assert record is not None
     for f in [*record.fields.values(), *(x for xs in record.multi.values() for x in xs)]:
-        if f.start >= 0:
-            assert doc.text[f.start:f.end] == f.value, f.name
-            assert f.location, f.name
+        assert doc.text[f.start:f.end] == f.value, f.name
+        assert f.location, f.name
     for row in record.results:
         for cell in row.cells.values():
             assert doc.text[cell.start:cell.end] == cell.value
@@ -132,8 +131,7 @@ def _text_record(text: str, kind=None) -> EvidenceRecord:
     record = extract(doc)
     assert record is not None
     for f in record.fields.values():
-        if f.start >= 0:
-            assert doc.text[f.start:f.end] == f.value
+        assert doc.text[f.start:f.end] == f.value
     return record
 
 

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from review.checks.patent import find_patent_numbers, parse_patent_number
+from review.checks.patent import find_patent_numbers
 from review.model import DocKind, Document
 
 from . import labels as L
 from .model import EvidenceField, EvidenceRecord, EvidenceType
-from .parse import LONG_TERM_RE, find_dates, parse_validity
+from .parse import find_dates, parse_validity
 from .tables import OCR_LOC, TABLE_LOC, grid_rows, header_spans, result_rows
 
 EVIDENCE_KINDS = frozenset({DocKind.TEST_REPORT, DocKind.LICENCE, DocKind.CERTIFICATE})
@@ -69,9 +69,8 @@ def extract(doc: Document) -> EvidenceRecord | None:
         _patent_type(doc, record)
     if etype == EvidenceType.TRADEMARK_CERT:
         _trademark_class(doc, record)
-    for name in ("functions",):
-        if name in record.fields and name not in record.multi:
-            record.multi[name] = _split_list(doc, record.fields[name])
+    if "functions" in record.fields:
+        record.multi["functions"] = _split_list(doc, record.fields["functions"])
     return record
 
 
@@ -188,8 +187,8 @@ def _labelled_fields(doc: Document, record: EvidenceRecord, lines: list[_Line], 
                 span_abs = (line.start + span[0], line.start + span[1])
             if span_abs is None:
                 continue
-            _add_field(doc, record, name, span_abs, qual=m.group("qual") or "", label=m.group("label"),
-                       where=where)
+            qual = (line.start + m.start("qual"), line.start + m.end("qual")) if m.group("qual") else None
+            _add_field(doc, record, name, span_abs, qual=qual, label=m.group("label"), where=where)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -219,8 +218,8 @@ def _next_value(doc: Document, lines: list[_Line], i: int, rx: re.Pattern[str]) 
     return None
 
 
-def _add_field(doc: Document, record: EvidenceRecord, name: str, span: tuple[int, int], *, qual: str = "",
-               label: str = "", where: str = "") -> None:
+def _add_field(doc: Document, record: EvidenceRecord, name: str, span: tuple[int, int], *,
+               qual: tuple[int, int] | None = None, label: str = "", where: str = "") -> None:
     start, end = span
     value = doc.text[start:end]
     stop = _PAGE_OF.search(value)
@@ -233,10 +232,10 @@ def _add_field(doc: Document, record: EvidenceRecord, name: str, span: tuple[int
     if narrowed is None:
         return
     s, e = narrowed
-    if name == "goods" and qual:
-        m = L.TM_CLASS_RE.search(qual)
+    if name == "goods" and qual:  # 核定使用商品（第3类）
+        m = L.TM_CLASS_RE.search(doc.text, *qual)
         if m and "tm_class" not in record.fields:
-            record.fields["tm_class"] = EvidenceField("tm_class", m.group(1), -1, -1, "", None)
+            _put(doc, record, "tm_class", m.start(1), m.end(1))
     _put(doc, record, name, start + s, start + e, where)
 
 
@@ -409,22 +408,14 @@ def _patent_type(doc: Document, record: EvidenceRecord) -> None:
 
 
 def _trademark_class(doc: Document, record: EvidenceRecord) -> None:
-    """The Nice class: from the goods label (第3类), else the first 第N类 in the text."""
-    current = record.fields.get("tm_class")
-    if current is not None and current.start >= 0:
+    """The Nice class when the goods label did not carry it: the first 第N类 near the goods, else anywhere."""
+    if "tm_class" in record.fields:
         return
     goods = record.fields.get("goods")
-    zone = (goods.start - 30, goods.end) if goods else (0, len(doc.text))
-    for m in L.TM_CLASS_RE.finditer(doc.text, max(0, zone[0]), zone[1]):
-        record.fields["tm_class"] = EvidenceField("tm_class", m.group(1), m.start(1), m.end(1),
-                                                  doc.location_at(m.start(1)))
-        return
-    m = L.TM_CLASS_RE.search(doc.text)
+    start, end = (max(0, goods.start - 30), goods.end) if goods else (0, len(doc.text))
+    m = L.TM_CLASS_RE.search(doc.text, start, end) or L.TM_CLASS_RE.search(doc.text)
     if m:
-        record.fields["tm_class"] = EvidenceField("tm_class", m.group(1), m.start(1), m.end(1),
-                                                  doc.location_at(m.start(1)))
-    elif current is not None:
-        del record.fields["tm_class"]
+        _put(doc, record, "tm_class", m.start(1), m.end(1))
 
 
 _LIST_SPLIT = re.compile(r"[、，,；;]|\s{2,}")
@@ -443,9 +434,4 @@ def _split_list(doc: Document, f: EvidenceField) -> list[EvidenceField]:
     return out
 
 
-def long_term(f: EvidenceField | None) -> bool:
-    """True when a validity end reads 长期/永久."""
-    return bool(f and LONG_TERM_RE.search(f.value))
-
-
-__all__ = ["EVIDENCE_KINDS", "cma_mark", "evidence_type", "extract", "long_term", "parse_patent_number"]
+__all__ = ["EVIDENCE_KINDS", "cma_mark", "evidence_type", "extract"]

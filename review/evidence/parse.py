@@ -1,4 +1,4 @@
-"""Small parsers for values printed on evidence documents: dates, validity periods, quantities.
+"""Small parsers for values printed on evidence documents: dates and validity periods.
 
 Dates come as 2021年3月1日, 2021-03-01, 2021.03.01, 2021/3/1 or 二〇二一年三月一日; a validity
 period as "2021年3月1日至2031年2月28日", "自…起至…止", "…至长期" or just "长期".
@@ -18,7 +18,6 @@ DATE_RE = re.compile(
     rf"|(?P<cy>[{_CN_NUM}]{{4}})年(?P<cm>[{_CN_NUM}]{{1,3}})月(?P<cd>[{_CN_NUM}]{{1,3}})日"
 )
 LONG_TERM_RE = re.compile(r"长期|永久|无固定期限|不约定期限")
-_RANGE_SEP = re.compile(r"\s*(?:至|到|~|～|—|–|－|-{1,2})\s*")
 
 
 def _cn_int(s: str) -> int:
@@ -51,12 +50,6 @@ def find_dates(text: str) -> list[DateMatch]:
             continue
         out.append(DateMatch(m.start(), m.end(), date))
     return out
-
-
-def parse_date(text: str) -> dt.date | None:
-    """The first date in `text`, or None."""
-    found = find_dates(text)
-    return found[0].date if found else None
 
 
 @dataclass(frozen=True)
@@ -93,37 +86,3 @@ def add_years(date: dt.date, years: int) -> dt.date:
         return date.replace(year=date.year + years)
     except ValueError:
         return date.replace(year=date.year + years, day=28)
-
-
-_NUMBER = r"[-+]?\d+(?:[.,]\d+)?"
-QUANTITY_RE = re.compile(
-    rf"(?P<op>≤|≥|<=|>=|<|>|＜|＞|不(?:大于|高于|超过|多于)|不(?:小于|低于|少于)|小于|大于|低于|高于)?\s*"
-    rf"(?P<num>{_NUMBER})\s*(?P<unit>%|[a-zA-Zμµ]+(?:/[a-zA-Z0-9μµ]+)?(?:\s*[a-zA-Z]+)?|[个片粒支块毫克升米]+)?"
-)
-_OP_NORMAL = {"<=": "≤", ">=": "≥", "＜": "<", "＞": ">", "小于": "<", "低于": "<", "大于": ">", "高于": ">"}
-NOT_DETECTED_RE = re.compile(r"未检出|不得检出|ND\b|n\.?d\.?", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A printed number with an optional comparison (≤ 0.5) and unit (mg/kg)."""
-
-    op: str          # "", "≤", "≥", "<", ">"
-    value: float
-    unit: str
-
-
-def parse_quantity(text: str) -> Quantity | None:
-    """The first number in `text` with its comparison and unit, or None (e.g. for 未检出)."""
-    m = QUANTITY_RE.search(text.replace("，", ","))
-    if not m:
-        return None
-    op = m.group("op") or ""
-    if op.startswith("不"):
-        op = "≤" if re.match(r"不(?:大于|高于|超过|多于)", op) else "≥"
-    op = _OP_NORMAL.get(op, op)
-    try:
-        value = float(m.group("num").replace(",", "."))
-    except ValueError:
-        return None
-    return Quantity(op, value, (m.group("unit") or "").strip())
