@@ -158,6 +158,37 @@ def pajama_evidence(d: Path, *, grade: str = "A类", formaldehyde: str = "未检
                       as_table=True)
 
 
+def scanned_report_png(path: Path, head: list[str], table: list[list[str]], tail: list[str],
+                       widths: tuple[int, ...] = (90, 330, 170, 200, 170, 170)) -> Path:
+    """One report page photographed flat: title, fields, a ruled results table, conclusion (needs OCR)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(E.WQY_FONT, 26, index=0)
+    title_font = ImageFont.truetype(E.WQY_FONT, 40, index=0)
+    width, height = 100 + sum(widths), 200 + 48 * (len(head) + len(table) + len(tail) + 2)
+    image = Image.new("RGB", (width, height), (250, 248, 240))
+    draw = ImageDraw.Draw(image)
+    title = "检验检测报告"
+    draw.text(((width - draw.textlength(title, font=title_font)) / 2, 50), title, fill=(20, 20, 20), font=title_font)
+    y = 130
+    for line in head:
+        draw.text((60, y), line, fill=(20, 20, 20), font=font)
+        y += 46
+    for row in table:
+        x = 50
+        for w, cell in zip(widths, row, strict=False):
+            draw.rectangle([x, y, x + w, y + 46], outline=(60, 60, 60), width=2)
+            draw.text((x + 10, y + 9), cell, fill=(20, 20, 20), font=font)
+            x += w
+        y += 46
+    y += 20
+    for line in tail:
+        draw.text((60, y), line, fill=(20, 20, 20), font=font)
+        y += 46
+    image.save(str(path))
+    return path
+
+
 # --- bundles ------------------------------------------------------------------------------------------
 
 def ev_cream_clean(d: Path) -> dict:
@@ -570,10 +601,42 @@ def ev_patent_expired(d: Path) -> dict:
     ]}
 
 
+MILK = "牧原高钙全脂奶粉"
+
+
+def ev_scanned_report(d: Path) -> dict:
+    """Milk powder whose only report is a scanned PDF (OCR): calcium is backed, the protein figure is not."""
+    (d / "直播脚本.txt").write_text(f"""{MILK} 直播脚本
+直播日期：{DATE}
+产品名称：{MILK} 800g
+主播：家人们，今天这罐奶粉是给家里长辈和上班族准备的，每100g含钙900mg，蛋白质含量高达26g/100g。
+副播：冲调方法是40度左右的温水，一杯200ml水放三勺，先放水再放粉，搅匀就可以喝。
+主播：今天直播间价格118元一罐，两罐再减20元，小黄车6号链接。
+副播：奶粉开罐后请在四周内喝完，放在阴凉干燥的地方。
+""", encoding="utf-8")
+    png = scanned_report_png(d / "_scan.png", [
+        f"CMA  {E.LAB_CMA}", "报告编号：ZJT-2026-M0412", f"样品名称：{MILK}", "委托单位：内蒙古牧原乳业有限公司",
+        "检验机构：浙江正衡检测技术有限公司"], [
+        ["序号", "检验项目", "单位", "标准要求", "检验结果", "单项判定"],
+        ["1", "蛋白质", "g/100g", "≥16.5", "24.8", "合格"],
+        ["2", "钙", "mg/100g", "—", "926", "合格"],
+        ["3", "脂肪", "g/100g", "≥26.0", "27.5", "合格"],
+        ["4", "水分", "%", "≤5.0", "2.8", "合格"],
+        ["5", "铅（以Pb计）", "mg/kg", "≤0.5", "0.02", "合格"],
+        ["6", "菌落总数", "CFU/g", "≤50000", "1200", "合格"]],
+        ["检验结论：所检项目符合GB 19644-2024的要求。", "签发日期：2026年04月20日"])
+    E.make_image_only_pdf(d / "检测报告_扫描件.pdf", [png])
+    png.unlink()
+    return {"broadcast_date": DATE, "expected": [
+        {"category": "evidence", "text": "蛋白质含量高达26g/100g"},
+    ], "must_not_hit": ["每100g含钙900mg"]}
+
+
 BUNDLES: dict[str, Callable[[Path], dict]] = {f.__name__: f for f in (
     ev_cream_clean, ev_cream_contradicted, ev_vc_clean, ev_vc_overclaim, ev_vc_nocert, ev_cup_clean,
     ev_cup_patent_bad, ev_pajamas_clean, ev_pajamas_bad, ev_water_supplier, ev_sunscreen_ocr,
     ev_report_wrong_product, ev_protein_noevidence, ev_fan_clean, ev_multi_handcard, ev_patent_expired,
+    ev_scanned_report,
 )}
 
 
