@@ -262,3 +262,11 @@ def test_script_claims_take_the_last_named_product():
 def test_bad_input_never_raises():
     for text in ["", "®", "SPF", "经检测", "0添加", "每100g含", "%" * 50, "专利号ZL", "\x00\ufffd" * 10]:
         claims_of(text)
+
+
+def test_product_labels_drop_a_trailing_note_but_company_names_keep_their_brackets():
+    text = "产品名称：山禾黑苦荞茶（代用茶）\n供应商：禾康（浙江）健康科技有限公司\n"
+    doc = _text_document("脚本.txt", text, DocKind.SCRIPT)
+    products, suppliers = find_mentions(doc)
+    assert [p.name for p in products] == ["山禾黑苦荞茶"]
+    assert [s.name for s in suppliers] == ["禾康（浙江）健康科技有限公司"]

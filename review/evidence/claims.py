@@ -662,8 +662,14 @@ class Mention:
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding brackets and spaces, and without a trailing note in brackets
+    (山禾苦荞茶（代用茶） → 山禾苦荞茶)."""
     while start < end and text[start] in " \t【[「『(（":
         start += 1
+    note = max(text.rfind("（", start, end), text.rfind("(", start, end))
+    closing = max(text.find("）", note, end), text.find(")", note, end)) if note >= 0 else -1
+    if note > start + 1 and (closing < 0 or closing >= end - 1):
+        end = note
     while end > start and text[end - 1] in " \t】]」』)）":
         end -= 1
     return start, end
