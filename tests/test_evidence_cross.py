@@ -232,6 +232,12 @@ def test_ordinary_food_saying_so_is_not_asked_for_a_certificate():
     assert not [o for o in cross_check(bundle(text, products=(ProductCategory.HEALTH_FOOD,))) if o.severity]
 
 
+def test_a_health_food_that_says_it_is_no_ordinary_food_still_needs_its_certificate():
+    text = HF + "保健食品不是普通食品，也不是药物。"
+    assert [o.severity for o in cross_check(bundle(text, products=(ProductCategory.HEALTH_FOOD,))) if o.severity] == [
+        Severity.MEDIUM]
+
+
 def test_certificate_for_another_product():
     hf = (ProductCategory.HEALTH_FOOD,)
     outcomes = cross_check(bundle(HF, health_cert(product="禾康牌钙维生素D软胶囊"), products=hf))

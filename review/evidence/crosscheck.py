@@ -214,7 +214,10 @@ def _outcome(claim: FoundClaim, status: str, note: str = "", evidence: EvidenceR
 
 def _field_ref(record: EvidenceRecord, name: str) -> EvidenceRef | None:
     f = record.fields.get(name)
-    return EvidenceRef(record.document, f.location, f"{_field_label(name)}：{f.value}") if f else None
+    if f is None:
+        return None
+    value = f"第{f.value}类" if name == "tm_class" and f.value.isdigit() else f.value
+    return EvidenceRef(record.document, f.location, f"{_field_label(name)}：{value}")
 
 
 def _field_label(name: str) -> str:
@@ -645,7 +648,7 @@ def _product_of(ctx: Context, m: Mention) -> str:
 # ---------------------------------------------------------------------------------------------
 # Health food: functions and approval numbers vs the registration certificate or filing.
 _HEALTH_SIGN = re.compile(r"国食健注[GJ]\d{8}|食健备[GJ]\d{12}|保健食品|蓝帽子|保健功能")
-_NOT_HEALTH_FOOD = re.compile(r"(?:不是|并非|不属于|非)保健食品|(?:是|属于|为)普通食品")
+_NOT_HEALTH_FOOD = re.compile(r"(?:不是|并非|不属于|非)保健食品|(?<![不非])(?:是|属于|为)普通食品")
 
 
 def _sells_health_food(ctx: Context) -> bool:
