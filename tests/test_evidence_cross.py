@@ -169,6 +169,16 @@ def test_cited_lab_must_be_the_reports_lab():
     assert (o.status, o.severity) == ("no_evidence", Severity.MEDIUM) and "浙江正衡" in o.note
 
 
+def test_national_or_authoritative_test_claimed_from_an_entrusted_report():
+    b = bundle(CREAM + "经国家权威机构检测，甲醛未检出", report(row("甲醛", "未检出")))
+    b.documents[1] = _text_document("检测报告.pdf", "检验检测报告\n检验类别：委托检验\n", DocKind.TEST_REPORT)
+    o = next(o for o in cross_check(b) if o.claim.kind == "citation")
+    assert (o.status, o.severity, o.evidence.text) == ("no_evidence", Severity.MEDIUM, "委托检验")
+    plain = bundle(CREAM + "经第三方检测，甲醛未检出", report(row("甲醛", "未检出")))
+    plain.documents[1] = b.documents[1]
+    assert next(o for o in cross_check(plain) if o.claim.kind == "citation").status == "supported"
+
+
 def test_cited_certification_found_in_a_certificate_document():
     script = "这款面霜通过了欧盟ECOCERT有机认证"
     b = bundle(script)

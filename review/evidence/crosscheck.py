@@ -566,12 +566,27 @@ def _judge_report_citation(ctx: Context, claim: FoundClaim) -> Outcome:
                         message=f"「{claim.text}」引用了检测结果，但{note}")
     for record in reports:
         if lab_matches(claim.item, record.value("lab")):
-            return _outcome(claim, "supported", "", _field_ref(record, "lab") or _field_ref(record, "report_no")
-                            or EvidenceRef(record.document, "", ""))
+            ref = _field_ref(record, "lab") or _field_ref(record, "report_no") or EvidenceRef(record.document, "", "")
+            entrusted = _entrusted(ctx, record)
+            if _AUTHORITY.search(claim.item) and entrusted is not None:
+                note = "报告为委托检验，只对送检样品负责，不能表述为国家或权威机构检测"
+                return _outcome(claim, "no_evidence", note, entrusted, Severity.MEDIUM, f"「{claim.text}」：{note}")
+            return _outcome(claim, "supported", "", ref)
     labs = "、".join(f"「{r.value('lab') or '未载明'}」" for r in reports)
     note = f"提交的检测报告由{labs}出具，不是所称的{claim.item}"
     return _outcome(claim, "no_evidence", note, _field_ref(reports[0], "lab"), Severity.MEDIUM,
                     f"「{claim.text}」与提交的报告不对应：{note}")
+
+
+_AUTHORITY = re.compile(r"国家|权威|官方")
+_ENTRUSTED = re.compile(r"委托检验|委托检测|送样检验|仅对来样负责")
+
+
+def _entrusted(ctx: Context, record: EvidenceRecord) -> EvidenceRef | None:
+    """Where a report says it is an entrusted test of a sample sent in (None when it does not)."""
+    doc = ctx.document(record.document)
+    m = _ENTRUSTED.search(doc.text) if doc else None
+    return EvidenceRef(doc.name, doc.location_at(m.start()), m.group(0)) if doc and m else None
 
 
 # ---------------------------------------------------------------------------------------------
