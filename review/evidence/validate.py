@@ -263,7 +263,8 @@ def _report(record: EvidenceRecord, doc: Document, on: dt.date, max_months: int)
 
 
 def _report_age(record: EvidenceRecord, on: dt.date, max_months: int) -> list[Problem]:
-    dated = [f for f in record.multi.get("issue_date", []) or [record.fields.get("issue_date")] if f and f.date]
+    candidates = record.multi.get("issue_date") or [record.fields.get("issue_date")]
+    dated = [f for f in candidates if f and f.date]
     if not dated:
         return [Problem(REPORT_AGE, "no_issue_date", Severity.LOW,
                         "检测报告中未读到签发日期，无法判断报告是否在有效期内，请人工核对", None)]
@@ -295,8 +296,8 @@ def _report_failed(record: EvidenceRecord) -> list[Problem]:
     for row in record.results:
         if _FAILED.search(row.verdict):
             cell = row.cells.get("verdict") or row.cells.get("item")
-            detail = f"（结果 {row.result}{row.unit if row.unit not in ('—', '-') else ''}，要求 {row.requirement}）" \
-                if row.result else ""
+            unit = row.unit if row.unit not in ("—", "-", "/") else ""
+            detail = f"（结果 {row.result}{unit}，要求 {row.requirement}）" if row.result else ""
             out.append(Problem(REPORT_FAILED, "item_failed", Severity.HIGH,
                                f"检测报告中「{row.item}」项判定为{row.verdict}{detail}", cell))
     conclusions = record.multi.get("conclusion") or ([record.fields["conclusion"]] if "conclusion" in record.fields
