@@ -81,6 +81,7 @@ class Rule:
     max: int = 0
     check: str = ""
     product_sections: bool = False  # judge only passages presenting this rule's products (mixed sessions)
+    once_per_document: bool = False  # report only the first hit per document (the message counts the rest)
     examples_hit: tuple[str, ...] = ()
     examples_ok: tuple[str, ...] = ()
 
@@ -205,6 +206,7 @@ def _rule(raw: dict, defaults: dict, topic: str, source: str) -> Rule:
         max=int(merged.get("max", 0) or 0),
         check=str(merged.get("check", "")),
         product_sections=bool(merged.get("product_sections", False)),
+        once_per_document=bool(merged.get("once_per_document", False)),
         examples_hit=tuple(_str_list(examples.get("hit"), "examples.hit", source, rule_id)),
         examples_ok=tuple(_str_list(examples.get("ok"), "examples.ok", source, rule_id)),
     )

@@ -205,7 +205,14 @@ def run_existence(rule: Rule, bundle: Bundle, raw: dict[str, dict[str, list]]) -
     findings = []
     for doc in bundle.documents_for(rule):
         spans = _precomputed(raw, doc, rule)
-        for hit in rule_hits(rule, bundle, doc, spans):
+        hits = rule_hits(rule, bundle, doc, spans)
+        if rule.once_per_document and len(hits) > 1:
+            first = max(hits, key=lambda h: (h.severity.rank, -h.start))
+            more = f"（本文件共 {len(hits)} 处同类表述，只列出第一处；修改时请一并处理）"
+            findings.append(make_finding(rule, doc, first.start, first.end, severity=first.severity,
+                                         message=rule.message + more))
+            continue
+        for hit in hits:
             findings.append(make_finding(rule, doc, hit.start, hit.end, severity=hit.severity))
     return findings
 

@@ -92,7 +92,7 @@ HITS: list[tuple[str, list[tuple[str, str, str]]]] = [
      [("CCTV上榜", "AD-ABS-015", "medium"), ("央视推荐", "AD-ABS-015", "medium")]),
     ("我们是中国驰名商标。", [("中国驰名商标", "AD-ABS-016", "high")]),
     ("省著名商标，中国名牌。", [("中国名牌", "AD-ABS-017", "high"), ("著名商标", "AD-ABS-017", "high")]),
-    ("国际大牌同款面料。", [("国际大牌", "AD-ABS-018", "medium")]),
+    ("国际大牌的用料，一线大牌的享受。", [("一线大牌", "AD-ABS-018", "medium"), ("国际大牌", "AD-ABS-018", "medium")]),
     ("百年老字号，值得信赖。", [("百年老字号", "AD-ABS-018", "medium")]),
     ("奢侈品级的做工。", [("奢侈品级", "AD-ABS-017", "high")]),
     ("顶配的品质，白菜的价格。", [("顶配", "AD-ABS-008", "medium")]),
@@ -131,6 +131,7 @@ HITS: list[tuple[str, list[tuple[str, str, str]]]] = [
 ]
 
 TRAPS: list[str] = [
+    "国际大牌同款面料。",  # riding on a brand: reported once, by the ip rules (TM-RIDE)
     "最近很多宝子在问这款怎么用。",
     "最后一步，把精华轻轻拍开就可以了。",
     "最终到手价是89元，券已经帮大家领好了。",

@@ -1,4 +1,8 @@
-"""The labelled corpus (tests/corpus) meets the quality bar: recall >= 0.95, precision >= 0.92 (high+medium)."""
+"""The labelled corpus (tests/corpus) meets the quality bar: recall >= 0.95, precision >= 0.92 (high+medium).
+
+The corpus is script-only (issue #3): the evidence category, which asks for uploaded reports and certificates,
+is measured on the bundle corpus (tests/bundles) instead.
+"""
 
 from pathlib import Path
 
@@ -13,7 +17,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 def tallies():
     if not load_cases(CORPUS):
         pytest.skip("no corpus cases yet")
-    return evaluate([CORPUS])
+    return evaluate([CORPUS], exclude=frozenset({"evidence"}))
 
 
 def test_overall_recall_and_precision(tallies):

@@ -130,7 +130,8 @@ def special_efficacy_spans(text: str) -> list[tuple[int, int]]:
 
 @register("special_cosmetic_efficacy")
 def check_special_cosmetic_efficacy(rule: Rule, bundle: Bundle) -> list[Finding]:
-    """A finding per special-efficacy claim; low when a special-cosmetics registration number is stated."""
+    """One finding per document with special-efficacy claims; low when a special-cosmetics registration number is
+    stated."""
     registration = next((m.group() for d in bundle.documents if (m := SPECIAL_REGISTRATION.search(d.text))), "")
     if registration:
         severity = Severity.LOW
@@ -144,9 +145,12 @@ def check_special_cosmetic_efficacy(rule: Rule, bundle: Bundle) -> list[Finding]
         spans = [(start, end) for start, end in special_efficacy_spans(doc.text)
                  if not in_other_section(doc.text, product_signs_of(bundle, doc), start, bundle.products,
                                          rule.products)]  # skip passages presenting another product
-        if registration and spans:
-            spans = spans[:1]  # one advisory per document is enough once the registration is stated
-        findings.extend(make_finding(rule, doc, start, end, message=message, severity=severity) for start, end in spans)
+        if not spans:
+            continue
+        # one finding per document: the certificate question is the same for every mention
+        more = f"（本文件共 {len(spans)} 处，只列出第一处）" if len(spans) > 1 else ""
+        start, end = spans[0]
+        findings.append(make_finding(rule, doc, start, end, message=message + more, severity=severity))
     return findings
 
 

@@ -173,7 +173,7 @@ _UNIT = (r"%|％|mg|毫克|μg|ug|mcg|微克|kg|千克|公斤|g|克|mL|ml|毫升
          r"kJ|千焦|kcal|大卡|千卡")
 _BASE = r"100\s*(?:g|克|mL|ml|毫升)|kg|千克|g|克|mL|ml|毫升|L|升|粒|片|袋|瓶|支|份|颗|包|条"
 _NUMBER = re.compile(
-    rf"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})(?![A-Za-z])(?P<plus>\+|以上|以下)?"
+    rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})(?![A-Za-z])(?P<plus>\+|以上|以下)?"
     rf"(?:\s*(?:/|每)\s*(?P<base>{_BASE}))?"
 )
 _GAP = re.compile(
@@ -379,7 +379,7 @@ def _find_zero(text: str) -> list[Raw]:
 
 
 _KINDS_COUNT = re.compile(
-    r"(?P<num>\d+|[一二三四五六七八九十]+)\s*种(?P<item>氨基酸|维生素|矿物质|益生菌|菌株|微量元素|营养素)"
+    r"(?P<num>(?<!\d)\d+|(?<![一二三四五六七八九十])[一二三四五六七八九十]+)\s*种(?P<item>氨基酸|维生素|矿物质|益生菌|菌株|微量元素|营养素)"
 )
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 

@@ -195,6 +195,7 @@ def ev_cream_clean(d: Path) -> dict:
     """Cosmetics, every claim backed: report rows, licence, trademark. Clean."""
     (d / "直播脚本.txt").write_text(f"""{CREAM} 直播脚本
 直播日期：{DATE}
+直播间贴片：未成年人需监护人陪同观看
 直播间：山茶花官方旗舰店　主播：小雅　副播：阿杰
 产品名称：{CREAM} 50g
 
@@ -231,6 +232,7 @@ def ev_cream_contradicted(d: Path) -> dict:
     make_docx(d / "直播脚本.docx", [
         f"{CREAM} 直播脚本（618专场）",
         f"直播日期：{DATE}　主播：小雅　副播：阿杰",
+        "直播间贴片：未成年人需监护人陪同观看",
         f"产品名称：{CREAM} 50g",
         "【开场】主播：宝宝们晚上好，今天618专场第一个上的就是山茶花®水润保湿面霜，库存不多，大家先把小黄车1号链接点开。",
         "【成分】主播：这一瓶添加了5%烟酰胺，提亮的效果大家一上脸就能看出来；神经酰胺含量高达0.5%，干皮敏感皮都可以用。",
@@ -256,6 +258,7 @@ def ev_vc_clean(d: Path) -> dict:
     make_docx(d / "直播脚本.docx", [
         f"{VC} 直播脚本",
         f"直播日期：{DATE}　开播时间：19:30",
+        "直播间贴片：未成年人需监护人陪同观看",
         f"产品名称：{VC} 60片/瓶",
         f"[19:30] 主播：家人们晚上好，今天给大家带来的是{VC}，它是蓝帽子保健食品，批准文号国食健注G20190123，注册证书大家可以在商品详情页看到。",
         "[19:33] 主播：它的保健功能是有助于增强免疫力。适宜人群是免疫力低下者，少年儿童、孕妇、乳母不适宜食用。",
@@ -278,6 +281,7 @@ def ev_vc_overclaim(d: Path) -> dict:
     """Health food: functions beyond the certificate and a mistyped approval number."""
     (d / "直播脚本.txt").write_text(f"""{VC} 直播脚本
 直播日期：{DATE}
+直播间贴片：未成年人需监护人陪同观看
 产品名称：{VC} 60片/瓶
 [19:30] 主播：家人们，今天这款{VC}是蓝帽子保健食品，批准文号国食健注G20190132。
 [19:32] 主播：它有助于增强免疫力，而且晚上吃一片还能改善睡眠，熬夜加班的朋友吃了抗疲劳。
@@ -313,6 +317,7 @@ def ev_cup_clean(d: Path) -> dict:
     make_pdf(d / "直播脚本.pdf", [[
         f"{CUP} 直播脚本",
         f"直播日期：{DATE}",
+        "直播间贴片：未成年人需监护人陪同观看",
         f"产品名称：{CUP} 500ml",
         "主播：家人们看过来，今天这个保温杯是我们自己工厂做的。",
         "主播：杯盖是实用新型专利，",
@@ -339,6 +344,7 @@ def ev_cup_patent_bad(d: Path) -> dict:
     ]})
     (d / "直播脚本.txt").write_text(f"""{CUP} 直播话术
 直播日期：{DATE}
+直播间贴片：未成年人需监护人陪同观看
 产品名称：{CUP}
 主播：家人们，这个杯盖单手一按就开，开车等红灯的时候喝水也方便。
 副播：杯身是磨砂的，手感很好，不容易滑，颜色有雾白和墨绿两种。
@@ -357,6 +363,7 @@ def ev_pajamas_clean(d: Path) -> dict:
     make_docx(d / "直播脚本.docx", [
         f"{PAJAMAS} 直播脚本",
         f"直播日期：{DATE}",
+        "直播间贴片：未成年人需监护人陪同观看",
         f"产品名称：{PAJAMAS}",
         "主播：宝妈们晚上好，夏天到了，今天给小朋友们带来一套纯棉睡衣，面料是100%棉，透气不闷汗。",
         "主播：这套睡衣达到GB 18401 A类标准，甲醛未检出，小朋友贴身穿也可以放心。",
@@ -387,6 +394,7 @@ def ev_pajamas_bad(d: Path) -> dict:
     """Children's pajamas: the report says B类 and finds formaldehyde."""
     (d / "直播脚本.txt").write_text(f"""{PAJAMAS} 直播脚本
 直播日期：{DATE}
+直播间贴片：未成年人需监护人陪同观看
 产品名称：{PAJAMAS}
 [21:00] 主播：宝妈们，这套睡衣是A类标准的婴幼儿面料，甲醛未检出，宝宝贴身穿完全没问题。
 [21:02] 副播：面料是100%棉，洗了不起球，颜色是浅粉和浅蓝两种。
@@ -424,6 +432,7 @@ def ev_water_supplier(d: Path) -> dict:
     ]})
     (d / "直播脚本.txt").write_text(f"""{WATER} 直播脚本
 直播日期：{DATE}
+直播间贴片：未成年人需监护人陪同观看
 产品名称：{WATER} 480ml×15瓶
 主播：家人们，夏天到了，今天这箱苏打气泡水是0糖0脂0卡的，想控制糖分的朋友可以把它当日常饮料。
 副播：气很足，冰过之后喝一口特别爽，我们一共有白桃、青柠、原味三个口味。
@@ -457,6 +466,7 @@ def ev_sunscreen_ocr(d: Path) -> dict:
     """Sunscreen: PA++++ above the measured PFA; the business licence is a photo read by OCR."""
     (d / "直播脚本.txt").write_text(f"""{SUNSCREEN} 直播脚本
 直播日期：{DATE}
+直播间贴片：未成年人需监护人陪同观看
 产品名称：{SUNSCREEN} 50ml
 主播：姐妹们，夏天出门防晒一定要做，今天这支防晒乳是SPF50+ PA++++，通勤、户外都能用。
 副播：它是特殊化妆品，注册证号国妆特字G20210456，大家可以在药监局网站查到。
@@ -480,6 +490,7 @@ def ev_report_wrong_product(d: Path) -> dict:
     """The only test report is for another product of the same brand."""
     (d / "直播脚本.txt").write_text(f"""{CREAM} 直播脚本
 直播日期：{DATE}
+直播间贴片：未成年人需监护人陪同观看
 产品名称：{CREAM}
 主播：宝宝们，今天这款水润保湿面霜添加了2%烟酰胺，检测报告显示甲醛未检出。
 副播：质地是轻薄的乳霜，干皮早晚各用一次，油皮晚上用一次。
@@ -501,6 +512,7 @@ def ev_protein_noevidence(d: Path) -> dict:
     """No evidence at all: only the claims that need evidence are findings; the rest are table rows."""
     (d / "直播脚本.txt").write_text(f"""小牛力乳清蛋白粉 直播脚本
 直播日期：{DATE}
+直播间贴片：未成年人需监护人陪同观看
 直播间：小牛力运动营养旗舰店　主播：阿强　副播：可可
 产品名称：小牛力乳清蛋白粉 香草味 900g
 
@@ -520,6 +532,7 @@ def ev_protein_noevidence(d: Path) -> dict:
 """, encoding="utf-8")
     return {"broadcast_date": DATE, "expected": [
         {"category": "evidence", "text": "小牛力®"},
+        {"category": "ip", "text": "小牛力®"},  # (lead) ® with no registration number given
         {"category": "evidence", "text": "每100g含蛋白质80g"},
         {"category": "evidence", "text": "18种氨基酸"},
         {"category": "evidence", "text": "0添加蔗糖"},
@@ -531,6 +544,7 @@ def ev_fan_clean(d: Path) -> dict:
     """A fan sold with label facts only (energy grade, size, weight) and no evidence: nothing to report. Clean."""
     (d / "直播脚本.txt").write_text(f"""凉风小白落地扇 直播脚本
 直播日期：{DATE}
+直播间贴片：未成年人需监护人陪同观看
 产品名称：凉风小白落地扇 FS-40
 主播：家人们，天气一下子热起来了，今天这台落地扇是新国标一级能效，晚上开一整夜电费也就几毛钱。
 副播：它有三档风速，还能定时，最长可以定8小时，睡着了自己会关。
@@ -558,6 +572,7 @@ def ev_multi_handcard(d: Path) -> dict:
     make_docx(d / "直播脚本.docx", [
         "618美妆保健专场 直播脚本",
         f"直播日期：{DATE}　主播：小雅　副播：阿杰",
+        "直播间贴片：未成年人需监护人陪同观看",
         f"第一款：{CREAM}",
         "主播：第一款是我们的保湿面霜，添加了2%烟酰胺，干皮早晚各用一次。",
         f"第二款：{SUNSCREEN}",
@@ -574,6 +589,9 @@ def ev_multi_handcard(d: Path) -> dict:
     E.make_lines_pdf(d / "山茶花营业执照.pdf", E.business_licence_lines())
     return {"broadcast_date": DATE, "expected": [
         {"category": "evidence", "text": "PA++++"},
+        # (lead) the sunscreen is sold without its 国妆特字 certificate in the bundle
+        {"category": "health_claim", "text": "防晒", "document": "手卡.xlsx"},
+        {"category": "health_claim", "text": "防晒", "document": "直播脚本.docx"},
     ], "must_not_hit": ["2%烟酰胺", "SPF50+", "有助于增强免疫力", "国食健注G20190123"]}
 
 
@@ -585,6 +603,7 @@ def ev_patent_expired(d: Path) -> dict:
     """A mop advertised with a utility-model patent whose ten-year term ended in 2025."""
     (d / "直播脚本.txt").write_text(f"""{MOP} 直播脚本
 直播日期：{DATE}
+直播间贴片：未成年人需监护人陪同观看
 产品名称：{MOP}
 主播：家人们，今天这把旋转拖把的脱水桶是实用新型专利，专利号ZL 2015 2 0345678.3，脚踩一下就甩干。
 副播：拖布是超细纤维的，吸水快，拖完地上不留水印，拖布头可以单独买替换装。
@@ -608,6 +627,7 @@ def ev_scanned_report(d: Path) -> dict:
     """Milk powder whose only report is a scanned PDF (OCR): calcium is backed, the protein figure is not."""
     (d / "直播脚本.txt").write_text(f"""{MILK} 直播脚本
 直播日期：{DATE}
+直播间贴片：未成年人需监护人陪同观看
 产品名称：{MILK} 800g
 主播：家人们，今天这罐奶粉是给家里长辈和上班族准备的，每100g含钙900mg，蛋白质含量高达26g/100g。
 副播：冲调方法是40度左右的温水，一杯200ml水放三勺，先放水再放粉，搅匀就可以喝。
