@@ -9,7 +9,7 @@ import datetime as dt
 import hashlib
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
 
 from . import __version__
@@ -135,16 +135,24 @@ def check_documents(docs: list[Document], infos: list[DocumentInfo], *, broadcas
                   rule_sets=rule_sets(compiled.checklist, chosen))
 
 
+FileProgress = Callable[[str, int, int], None]  # (file name, OCR pages done, OCR pages in the file)
+
+
 def check_uploads(files: list[tuple[str, bytes | None]], broadcast_date: dt.date | None = None,
-                  products: Iterable[ProductCategory] | None = None) -> tuple[Report, dict[str, Document]]:
+                  products: Iterable[ProductCategory] | None = None,
+                  progress: FileProgress | None = None) -> tuple[Report, dict[str, Document]]:
     """Check (name, bytes) pairs as one submission; bytes None means read the file at `name`.
 
     Unreadable files are reported in Report.documents with their error; the rest are checked.
+    `progress(name, done, total)` is called when a file starts (0, 0) and after each OCR page.
     """
     docs, infos = [], []
     for name, data in _unique_names(files):
+        if progress:
+            progress(name, 0, 0)
         try:
-            doc = load_document(name, data)
+            pages = (lambda done, total, n=name: progress(n, done, total)) if progress else None
+            doc = load_document(name, data, progress=pages)
         except IngestError as exc:
             if data is None:
                 try:

@@ -30,6 +30,7 @@ from review.model import (
     Report,
     Severity,
 )
+from review.ui.progress import FileProgressBar
 from review.ui.render import escape_markdown, quote_in_context, severity_badge
 
 log = logging.getLogger(__name__)
@@ -168,10 +169,10 @@ def _run_check(
 ) -> None:
     """Call the engine; store the result or show a Chinese error (never a traceback)."""
     st.session_state.pop(RESULT_KEY, None)
+    bar = FileProgressBar([name for name, _ in files], "正在读取并审核")
     try:
-        with st.spinner("正在审核…"):
-            chosen = list(products) or None
-            report, documents = check_uploads(files, broadcast_date=broadcast_date, products=chosen)
+        chosen = list(products) or None
+        report, documents = check_uploads(files, broadcast_date=broadcast_date, products=chosen, progress=bar)
     except IngestError as exc:
         st.error(f"无法读取文件 {escape_markdown(exc.name)}：{escape_markdown(exc.reason)}")
         return
@@ -179,6 +180,10 @@ def _run_check(
         log.exception("check_uploads failed for %s", [name for name, _ in files])
         st.error(_UNEXPECTED_ERROR)
         return
+    finally:
+        seconds = bar.finish()
+    if bar.ocr_pages:
+        st.info(f"含扫描件，已 OCR 识别 {bar.ocr_pages} 页，共用时 {seconds:.1f} 秒。")
     for key in _FILTER_KEYS:  # a new report has its own categories: start unfiltered
         st.session_state.pop(key, None)
     st.session_state[RESULT_KEY] = CheckResult(report, documents, source)

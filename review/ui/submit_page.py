@@ -9,6 +9,7 @@ import streamlit as st
 from review.ingest import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
 from review.model import PRODUCT_LABELS, VERDICT_LABELS, ProductCategory
 from review.ui.lists_page import DETAIL_KEY
+from review.ui.progress import FileProgressBar
 from review.ui.render import escape_markdown
 from review.ui.session import attempt, require_user, service
 from review.workflow import Role, Status
@@ -73,16 +74,17 @@ def _submit(user, uploads, title: str, room: str, hosts: str, products, date: dt
     if not title.strip():
         st.error("请填写标题。")
         return
-    bar = st.progress(0.0, text="正在读取文件…")
-    files = []
-    for i, f in enumerate(uploads, 1):
-        files.append((f.name, f.getvalue()))
-        bar.progress(i / (len(uploads) + 1), text=f"已读取 {i}/{len(uploads)}：{f.name}")
-    bar.progress(len(uploads) / (len(uploads) + 1), text="正在审核并保存（含 OCR 的扫描件可能需要几秒）…")
-    result = attempt(lambda: service().submit(user, files, title, broadcast_date=date,
-                                              products=[str(p) for p in products] or None, room=room,
-                                              hosts=_split_hosts(hosts), supersedes=supersedes, draft=draft))
-    bar.empty()
+    files = [(f.name, f.getvalue()) for f in uploads]
+    bar = FileProgressBar([name for name, _ in files], "正在读取、审核并保存")
+    try:
+        result = attempt(lambda: service().submit(user, files, title, broadcast_date=date,
+                                                  products=[str(p) for p in products] or None, room=room,
+                                                  hosts=_split_hosts(hosts), supersedes=supersedes, draft=draft,
+                                                  progress=bar))
+    finally:
+        seconds = bar.finish()
+    if bar.ocr_pages:
+        st.info(f"含扫描件，已 OCR 识别 {bar.ocr_pages} 页，共用时 {seconds:.1f} 秒。")
     if result is None:
         return
     what = "草稿已保存" if result.status == Status.DRAFT else "已提交"

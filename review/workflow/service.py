@@ -172,13 +172,15 @@ class ReviewService:
     # ------------------------------------------------------------ submitting
     def submit(self, actor: UserInfo, files: Sequence[tuple[str, bytes]], title: str, *,
                broadcast_date: dt.date | None = None, products: Iterable[str] | None = None, room: str = "",
-               hosts: Iterable[str] = (), supersedes: int | None = None, draft: bool = False) -> SubmitResult:
+               hosts: Iterable[str] = (), supersedes: int | None = None, draft: bool = False,
+               progress=None) -> SubmitResult:
         """Check and store an upload as a new submission, or as a new version of `supersedes`.
 
         Every file must be readable: if any is not, nothing is stored and WorkflowError names each file
         and reason (a reviewer must never approve a bundle of which part was not checked). `draft=True`
         keeps a new submission (or a draft's new version) as a draft. Files, check result, findings and
-        the audit entries are written in one transaction.
+        the audit entries are written in one transaction. `progress(name, done, total)` reports reading
+        and OCR progress (see review.engine.check_uploads).
         """
         title = _clean_text(title, "标题", MAX_TITLE)
         room = _clean_text(room, "直播间", MAX_TITLE, required=False)
@@ -188,7 +190,7 @@ class ReviewService:
         chosen = _products(products)
         with self.db.read() as s:  # refuse early, before the check runs and files are written
             self._may_submit(s, self._me(s, actor), supersedes, draft)
-        report, docs, uploads = self._run_check(files, broadcast_date, chosen)
+        report, docs, uploads = self._run_check(files, broadcast_date, chosen, progress)
         for _name, data in uploads:  # blobs first: a committed row never points at a missing file
             self.blobs.put(data)
         with self.db.write() as s:
@@ -241,13 +243,14 @@ class ReviewService:
             return records.summary(s, sub)
 
     def _run_check(self, files: Sequence[tuple[str, bytes]], broadcast_date: dt.date | None,
-                   chosen: list[ProductCategory] | None) -> tuple[Report, dict[str, Document], list[tuple[str, bytes]]]:
+                   chosen: list[ProductCategory] | None, progress=None
+                   ) -> tuple[Report, dict[str, Document], list[tuple[str, bytes]]]:
         """Run the checker outside any transaction; refuse when a file cannot be read."""
         from review.engine import check_uploads
 
         uploads = [(PurePath(name).name or "未命名", bytes(data)) for name, data in files]
         try:
-            report, docs = check_uploads(list(uploads), broadcast_date, chosen)
+            report, docs = check_uploads(list(uploads), broadcast_date, chosen, progress)
         except ChecklistError as exc:
             raise WorkflowError(f"规则库有误，暂时无法审核，请联系管理员：{exc}", "checklist") from exc
         if report.errors:
