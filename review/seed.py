@@ -115,10 +115,11 @@ def seed_samples(svc: ReviewService, passwords: dict[str, str]) -> list[int]:
     return made
 
 
-def print_credentials(issued: list[tuple[DemoUser, str]], out=sys.stdout) -> None:
+def print_credentials(issued: list[tuple[DemoUser, str]], out=None) -> None:
     """The table of new credentials (shown once)."""
     if not issued:
         return
+    out = out or sys.stdout
     print("演示账号（密码只显示这一次，数据库中只保存其哈希；忘记后可运行 python -m review.seed --reset-passwords）：",
           file=out)
     for demo, password in issued:
