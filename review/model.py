@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
@@ -124,6 +125,31 @@ class Segment:
     start: int
     end: int
     location: str
+
+
+# Ingest locates a table cell as `<table> 第N行「header」列` (or `第N列` / `B列` when the column has no header).
+_CELL_LOCATION = re.compile(
+    r"^(?P<table>.*?)[^\S\n]*第(?P<row>\d+)行(?:「(?P<header>[^」]*)」列|[^\S\n]*(?:第\d+列|[A-Z]{1,3}列))$")
+
+
+@dataclass(frozen=True)
+class CellRef:
+    """Where a table cell stands: the table's own location, the row number and the column header."""
+
+    table: str
+    row: int
+    header: str  # "" when the column has no header
+
+    @property
+    def row_key(self) -> str:
+        """A key naming the row (table and row number), equal for every cell of the row."""
+        return f"{self.table} 第{self.row}行"
+
+
+def cell_ref(location: str) -> CellRef | None:
+    """The table cell a segment location names, or None for text outside tables."""
+    m = _CELL_LOCATION.match(location)
+    return CellRef(m.group("table"), int(m.group("row")), m.group("header") or "") if m else None
 
 
 @dataclass

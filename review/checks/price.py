@@ -14,13 +14,12 @@ from dataclasses import dataclass
 
 from ..bundle import Bundle, make_finding
 from ..checklist import Rule
-from ..model import Document, Finding, Severity
+from ..model import Document, Finding, Severity, cell_ref
 from ..nlp import line_bounds
 from . import register
 
 # ------------------------------------------------------------------ table rows and context
 
-_CELL_LOCATION = re.compile(r"^(?P<row>.*?第\d+行)(?:「(?P<col>[^」]*)」列|[^\S\n]*(?:第\d+列|[A-Z]{1,3}列))$")
 
 
 @dataclass(frozen=True)
@@ -37,9 +36,9 @@ def table_cells(doc: Document) -> list[Cell]:
     """Every table cell of the document: cells of docx/xlsx/pdf tables, then cells of text tables."""
     cells = []
     for seg in doc.segments:
-        m = _CELL_LOCATION.match(seg.location)
-        if m:
-            cells.append(Cell(seg.start, seg.end, m.group("row"), m.group("col") or ""))
+        ref = cell_ref(seg.location)
+        if ref:
+            cells.append(Cell(seg.start, seg.end, ref.row_key, ref.header))
     return cells + text_table_cells(doc.text)
 
 

@@ -8,14 +8,11 @@ or the label cell of a two-column key–value table (项目 | 内容).
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from ..bundle import Bundle
-from ..model import Document
-
-_CELL = re.compile(r"^(?P<table>.*?)\s*第(?P<row>\d+)行「(?P<header>.*)」列$")
+from ..model import Document, cell_ref
 
 
 @dataclass(frozen=True)
@@ -36,10 +33,10 @@ class TableIndex:
     def __init__(self, doc: Document) -> None:
         self._cells: list[Cell] = []
         for seg in doc.segments:
-            m = _CELL.match(seg.location)
-            if m:
-                self._cells.append(Cell(m.group("table"), int(m.group("row")), m.group("header"),
-                                        seg.start, seg.end, doc.text[seg.start:seg.end]))
+            ref = cell_ref(seg.location)
+            if ref and ref.header:
+                self._cells.append(Cell(ref.table, ref.row, ref.header, seg.start, seg.end,
+                                        doc.text[seg.start:seg.end]))
         self._starts = [c.start for c in self._cells]
         self._rows: dict[tuple[str, int], list[Cell]] = defaultdict(list)
         self._tables: dict[str, list[Cell]] = defaultdict(list)

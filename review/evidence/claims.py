@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from ..checks.patent import PATENT_TYPES, find_patent_numbers, parse_patent_number
-from ..model import Document
+from ..model import Document, cell_ref
 
 # Full-width ASCII maps one-to-one onto ASCII, so offsets stay valid.
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -644,7 +644,6 @@ _SUPPLIER_LABEL = re.compile(
     r"(?:供应商|供货商|供货单位|生产商|生产企业|生产厂家|厂家|品牌方|商家主体|委托方)(?:名称)?\s*[:：]\s*"
     r"(?P<name>[^\n，。；;：:！!？?]{4,40}?(?:公司|厂|商行|合作社|店))"
 )
-_CELL = re.compile(r"^(?P<row>.*第\d+行)「(?P<col>[^」]*)」列$")
 _PRODUCT_COLUMN = re.compile(r"^(?:商品|产品)?(?:名称|品名)$|^(?:商品|产品)$|^品名")
 _SUPPLIER_COLUMN = re.compile(r"供应商|供货商|供货单位|生产商|生产企业|厂家|品牌方|商家")
 
@@ -679,20 +678,20 @@ def find_mentions(doc: Document) -> tuple[list[Mention], list[Mention]]:
     """(product mentions, supplier mentions) of a script or hand card."""
     products, suppliers = [], []
     for seg in doc.segments:
-        cell = _CELL.match(seg.location)
-        if not cell:
+        cell = cell_ref(seg.location)
+        if not cell or not cell.header:
             continue
         s, e = _strip_span(doc.text, seg.start, seg.end)
         value = doc.text[s:e]
         if not value or "\n" in value or len(value) > 40:
             continue
-        col = cell.group("col")
+        col = cell.header
         if value == col:
             continue
         if _PRODUCT_COLUMN.search(col) and not re.search(r"卖点|话术|价|规格", col):
-            products.append(Mention(value, doc.name, s, e, seg.location, cell.group("row")))
+            products.append(Mention(value, doc.name, s, e, seg.location, cell.row_key))
         elif _SUPPLIER_COLUMN.search(col):
-            suppliers.append(Mention(value, doc.name, s, e, seg.location, cell.group("row")))
+            suppliers.append(Mention(value, doc.name, s, e, seg.location, cell.row_key))
     for rx, out in ((_PRODUCT_LABEL, products), (_SUPPLIER_LABEL, suppliers)):
         for m in rx.finditer(doc.text):
             s, e = _strip_span(doc.text, m.start("name"), m.end("name"))
@@ -814,9 +813,9 @@ def attribute_products(claims: list[FoundClaim], mentions: list[Mention], doc: D
     out = []
     for c in claims:
         product = ""
-        cell = _CELL.match(doc.location_at(c.start))
-        if cell and cell.group("row") in by_row:
-            product = by_row[cell.group("row")]
+        cell = cell_ref(doc.location_at(c.start))
+        if cell and cell.header and cell.row_key in by_row:
+            product = by_row[cell.row_key]
         if not product:
             before = [m for m in mentions if m.document == doc.name and m.start <= c.start]
             product = before[-1].name if before else single_product
