@@ -484,3 +484,15 @@ def test_no_write_happens_on_reads(svc, people, sub):
     svc.allowed(people.legal, sub.id)
     svc.dashboard(people.legal)
     assert table_counts(svc) == before
+
+
+def test_repeated_wrong_passwords_lock_the_name_for_a_while(svc, people):
+    for _ in range(5):
+        with pytest.raises(WorkflowError) as err:
+            svc.login("legal", "guessing")
+        assert err.value.code == "bad_credentials"
+    with pytest.raises(WorkflowError) as err:
+        svc.login("legal", PASSWORD)  # even the right password waits out the window
+    assert err.value.code == "locked" and "分钟后再试" in err.value.message
+    assert svc.login("market", PASSWORD).name == "market"  # other names are not affected
+    assert [e["action"] for e in svc.audit_entries()][-2:] == ["login_locked", "login"]

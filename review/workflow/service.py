@@ -21,6 +21,7 @@ from review.store import audit
 from review.store.blobs import BlobStore
 from review.store.db import Database, open_database, review_home
 from review.store.models import (
+    AuditEntry,
     Comment,
     Decision,
     Disposition,
@@ -55,6 +56,7 @@ from .views import (
 )
 
 SYSTEM = "system"
+LOCKOUT_FAILURES, LOCKOUT_MINUTES = 5, 15
 MAX_TITLE = 200
 MAX_TEXT = 4000
 
@@ -130,8 +132,20 @@ class ReviewService:
             return [records.user_info(u) for u in s.scalars(select(User).order_by(User.id))]
 
     def login(self, name: str, password: str) -> UserInfo:
-        """Check a password; every success and failure is audited. Raises WorkflowError on failure."""
+        """Check a password; every success and failure is audited. Raises WorkflowError on failure.
+
+        After LOCKOUT_FAILURES failed attempts on one name within LOCKOUT_MINUTES, further attempts are
+        refused without checking the password until the window has passed (also for re-authentication).
+        """
         name = (name or "").strip()
+        with self.db.read() as s:
+            since = utcnow() - dt.timedelta(minutes=LOCKOUT_MINUTES)
+            failures = s.scalar(select(func.count()).select_from(AuditEntry).where(
+                AuditEntry.action == "login_failed", AuditEntry.target == f"user:{name[:64]}", AuditEntry.at >= since))
+        if failures >= LOCKOUT_FAILURES:
+            with self.db.write() as s:
+                audit.append(s, name[:128] or "?", "login_locked", f"user:{name[:64]}", {"failures": failures})
+            raise WorkflowError(f"登录失败次数过多，请 {LOCKOUT_MINUTES} 分钟后再试", "locked")
         with self.db.read() as s:
             user = s.scalar(select(User).where(User.name == name))
             user_id, active = (user.id, user.active) if user else (None, False)
