@@ -158,10 +158,13 @@ def test_reviewer_waives_with_reason_and_approves_with_signature(svc, submitted)
         assert not at.exception
     at.radio(key="decide_outcome").set_value("approve")
     at.text_area(key="decide_comment").input("同意开播")
-    at.text_input(key="decide_password").input("wrong password")
+    at.text_input(key="decide_password_0").input("wrong password")
     at.button(key=f"FormSubmitter:decide_{submitted.version_id}-签名并提交决定").click().run()
     assert "用户名或密码不正确" in texts(at)
-    at.text_input(key="decide_password").input(PASSWORD)
+    # the typed password is never kept for the next attempt: a signature always needs it typed again
+    assert [t.value for t in at.text_input if t.key.startswith("decide_password")] == [""]
+    assert at.text_area(key="decide_comment").value == "同意开播"
+    at.text_input(key="decide_password_1").input(PASSWORD)
     at.button(key=f"FormSubmitter:decide_{submitted.version_id}-签名并提交决定").click().run()
     assert not at.exception
     summary = svc.get_submission(svc.act_as("legal"), submitted.id).summary

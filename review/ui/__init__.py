@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from review.workflow import Role
 
 PAGES: dict[str, st.Page] = {}
+STAND_INS: dict[str, st.Page] = {}
 
 
 def _pages() -> dict[str, st.Page]:
@@ -25,7 +28,7 @@ def _pages() -> dict[str, st.Page]:
         )
 
         PAGES.update({
-            "login": st.Page(login_page.render, title="登录", url_path="login", icon=":material/login:"),
+            "login": st.Page(login_page.render, title="登录", url_path="login", icon=":material/login:", default=True),
             "submit": st.Page(submit_page.render, title="提交审核", url_path="submit", icon=":material/upload:"),
             "mine": st.Page(lists_page.render_mine, title="我的提交", url_path="mine", icon=":material/folder:"),
             "queue": st.Page(lists_page.render_queue, title="审核队列", url_path="queue", icon=":material/inbox:"),
@@ -38,7 +41,17 @@ def _pages() -> dict[str, st.Page]:
             "check": st.Page(check_page.render, title="快速自查（不保存）", url_path="check",
                              icon=":material/search:"),
         })
+        STAND_INS.update({name: st.Page(partial(login_page.render_stand_in, p.title), title=p.title, url_path=name,
+                                        visibility="hidden") for name, p in PAGES.items() if name != "login"})
     return PAGES
+
+
+def _stand_ins(names: tuple[str, ...]) -> list[st.Page]:
+    """Hidden pages at the URLs of the pages the user may not open now. A bookmark, a shared link or a browser
+    refresh (which starts a new, logged-out session) then lands on a login form or a Chinese explanation at
+    that URL, instead of Streamlit's English "Page not found"; after the login the real page is shown."""
+    _pages()
+    return [p for name, p in STAND_INS.items() if name not in names]
 
 
 ROLE_PAGES: dict[Role | None, tuple[str, ...]] = {
@@ -67,7 +80,7 @@ def run() -> None:
     user = current_user()
     names = ROLE_PAGES[Role(user.role) if user else None]
     pages = _pages()
-    chosen = [pages[n] for n in names]
+    chosen = [pages[n] for n in names] + _stand_ins(names)
     if user is not None:
         st.sidebar.caption(f"{user.label} · {user.role_label}")
     st.navigation(chosen, position="sidebar").run()

@@ -25,6 +25,8 @@ from review.ui.session import attempt, require_user, service
 from review.workflow import DISPOSITION_LABELS, Allowed, FindingView, Role, SubmissionView, UserInfo, VersionView
 
 esc = escape_markdown
+DECIDE_ERROR = "decide_error"  # the refusal of the last signing attempt, shown under the decision form
+DECIDE_TRIES = "decide_tries"  # signing attempts so far: part of the password box's key
 
 
 def _visible(user: UserInfo) -> dict[int, str]:
@@ -32,7 +34,9 @@ def _visible(user: UserInfo) -> dict[int, str]:
         rows = attempt(lambda: service().list_submissions(user, mine=True)) or []
     else:
         rows = attempt(lambda: service().list_submissions(user)) or []
-    return {r.id: f"#{r.id} {r.title}（{r.status_label}）" for r in rows}
+    # No status in the label: the picker keeps showing the label it had when the status changes on this page
+    # (the header right below shows the status).
+    return {r.id: f"#{r.id} {r.title}" for r in rows}
 
 
 def render() -> None:
@@ -45,11 +49,12 @@ def render() -> None:
     if not visible:
         st.info("没有可查看的提交。")
         return
-    current = st.session_state.get(DETAIL_KEY)
+    current = st.session_state.get(DETAIL_KEY) or _id_in_url()
     ids = list(visible)
     chosen = st.selectbox("提交", ids, index=ids.index(current) if current in ids else 0,
                           format_func=visible.get, key="detail_pick")
     st.session_state[DETAIL_KEY] = chosen
+    st.query_params["id"] = str(chosen)  # the address names the submission: a refresh or a shared link keeps it
     view = attempt(lambda: service().get_submission(user, int(chosen)))
     if view is None:
         return
@@ -72,6 +77,12 @@ def render() -> None:
         _diff_tab(user, view)
     with tabs[3]:
         _decision_tab(user, view, allowed if is_current else _read_only(allowed))
+
+
+def _id_in_url() -> int | None:
+    """The submission named by `?id=` in the address, if any."""
+    value = st.query_params.get("id", "")
+    return int(value) if value.isdigit() else None
 
 
 def _read_only(a: Allowed) -> Allowed:
@@ -258,21 +269,34 @@ def _decision_tab(user: UserInfo, view: SubmissionView, allowed: Allowed) -> Non
 
 
 def _decision_form(user: UserInfo, view: SubmissionView) -> None:
+    # A new key per attempt gives an empty password box: Streamlit does not clear a password input whose
+    # value is reset through session state, and a signature must never reuse a password typed earlier.
+    password_key = f"decide_password_{st.session_state.get(DECIDE_TRIES, 0)}"
     with st.form(f"decide_{view.current.id}"):
         st.markdown(f"**{esc(user.department or '')}部门审核决定**（需再次输入密码进行电子签名）")
-        outcome = st.radio("决定", ["approve", "reject"], format_func={"approve": "审核通过", "reject": "驳回"}.get,
-                           horizontal=True, key="decide_outcome")
-        comment = st.text_area("审核意见", key="decide_comment")
-        password = st.text_input("密码（签名确认）", type="password", key="decide_password")
-        if st.form_submit_button("签名并提交决定", type="primary"):
-            if not password:
-                st.error("请输入密码以确认电子签名。")
-                return
-            result = attempt(lambda: service().decide(user, view.summary.id, outcome == "approve", comment,
-                                                      password=password))
-            if result is not None:
-                st.success("决定已签名并保存。")
-                st.rerun()
+        st.radio("决定", ["approve", "reject"], format_func={"approve": "审核通过", "reject": "驳回"}.get,
+                 horizontal=True, key="decide_outcome")
+        st.text_area("审核意见", key="decide_comment")
+        st.text_input("密码（签名确认）", type="password", key=password_key)
+        st.form_submit_button("签名并提交决定", type="primary", on_click=_sign_decision,
+                              args=(user, view.summary.id, password_key))
+    error = st.session_state.pop(DECIDE_ERROR, None)
+    if error:
+        st.error(error)
+
+
+def _sign_decision(user: UserInfo, submission_id: int, password_key: str) -> None:
+    """Form callback (runs before the page is drawn again): decide, then forget the password, so every
+    signature, also a retry after a refusal, needs the password typed for it."""
+    state = st.session_state
+    password = state.pop(password_key, None) or ""
+    state[DECIDE_TRIES] = state.get(DECIDE_TRIES, 0) + 1
+    if not password:
+        state[DECIDE_ERROR] = "请输入密码以确认电子签名。"
+        return
+    attempt(lambda: service().decide(user, submission_id, state.get("decide_outcome") == "approve",
+                                     state.get("decide_comment") or "", password=password),
+            success="决定已签名并保存", report=lambda msg: state.__setitem__(DECIDE_ERROR, msg))
 
 
 def _report_downloads(user: UserInfo, view: SubmissionView) -> None:

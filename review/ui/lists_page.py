@@ -41,9 +41,8 @@ def _table_with_open(rows: list[SubmissionSummary], key: str, empty: str) -> Non
         return
     st.dataframe(summaries_frame(rows), hide_index=True, width="stretch")
     labels = {r.id: f"#{r.id} {r.title}（{r.status_label}，第{r.current_version}版）" for r in rows}
-    left, right = st.columns([4, 1])
+    left, right = st.columns([4, 1], vertical_alignment="bottom")
     chosen = left.selectbox("选择提交", list(labels), format_func=labels.get, key=f"{key}_pick")
-    right.write("")
     if right.button("打开", key=f"{key}_open", type="primary") and chosen is not None:
         open_detail(int(chosen))
 

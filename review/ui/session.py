@@ -54,16 +54,20 @@ def log_out() -> None:
     st.session_state.clear()
 
 
-def attempt(fn: Callable[[], T], success: str | None = None) -> T | None:
-    """Run a service call; show a refusal or an unexpected error as a message (never a traceback)."""
+def attempt(fn: Callable[[], T], success: str | None = None,
+            report: Callable[[str], object] = st.error) -> T | None:
+    """Run a service call; show a refusal or an unexpected error as a message (never a traceback).
+
+    `report` receives the escaped Markdown message (a callback passes one that keeps it for the next run).
+    """
     try:
         result = fn()
     except WorkflowError as exc:
-        st.error(escape_markdown(exc.message))
+        report(escape_markdown(exc.message))
         return None
     except Exception:
         log.exception("service call failed")
-        st.error(UNEXPECTED)
+        report(UNEXPECTED)
         return None
     if success:
         st.toast(success)

@@ -15,6 +15,7 @@ from review.ui.session import attempt, require_user, service
 from review.workflow import Role, Status
 
 MAX_FILES = 20
+JUST_SUBMITTED = "submit_done"
 
 
 def _resubmittable(user) -> dict[int, str]:
@@ -31,6 +32,10 @@ def render() -> None:
     st.title("提交审核")
     if Role(user.role) == Role.AUDITOR:
         st.warning("审计员为只读角色，不能提交。")
+        return
+    done = st.session_state.pop(JUST_SUBMITTED, None)
+    if done:  # shown once, instead of the filled form: a second click can never submit the same files again
+        _show_done(*done)
         return
     types = sorted({s.lstrip(".") for s in SUPPORTED_SUFFIXES})
     own = _resubmittable(user)
@@ -89,10 +94,18 @@ def _submit(user, uploads, title: str, room: str, hosts: str, products, date: dt
         return
     what = "草稿已保存" if result.status == Status.DRAFT else "已提交"
     s = result.summary
-    st.success(f"{what}：编号 {result.id}，第 {result.version} 版。自动检查结论："
+    message = (f"{what}：编号 {result.id}，第 {result.version} 版。自动检查结论："
                f"{VERDICT_LABELS[result.verdict]}（高 {s['high']}，中 {s['medium']}，低 {s['low']}）。")
     st.session_state[DETAIL_KEY] = result.id
+    st.session_state[JUST_SUBMITTED] = (message, title)
+    st.rerun()
+
+
+def _show_done(message: str, title: str) -> None:
+    """The outcome of the submission just made, the way to its details, and a fresh form on request."""
+    st.success(message)
     st.page_link(_detail_page(), label=f"查看 {escape_markdown(title)} 的审核详情", icon=":material/arrow_forward:")
+    st.button("继续提交新内容", key="submit_again", icon=":material/add:")  # any rerun shows an empty form
 
 
 def _detail_page():
