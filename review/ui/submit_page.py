@@ -88,14 +88,14 @@ def _submit(user, uploads, title: str, room: str, hosts: str, products, date: dt
                                                   progress=bar))
     finally:
         seconds = bar.finish()
-    if bar.ocr_pages:
-        st.info(f"含扫描件，已 OCR 识别 {bar.ocr_pages} 页，共用时 {seconds:.1f} 秒。")
     if result is None:
         return
     what = "草稿已保存" if result.status == Status.DRAFT else "已提交"
     s = result.summary
     message = (f"{what}：编号 {result.id}，第 {result.version} 版。自动检查结论："
                f"{VERDICT_LABELS[result.verdict]}（高 {s['high']}，中 {s['medium']}，低 {s['low']}）。")
+    if bar.ocr_pages:
+        message += f"含扫描件，已 OCR 识别 {bar.ocr_pages} 页，共用时 {seconds:.1f} 秒。"
     st.session_state[DETAIL_KEY] = result.id
     st.session_state[JUST_SUBMITTED] = (message, title)
     st.rerun()
