@@ -258,6 +258,8 @@ def _decision_tab(user: UserInfo, view: SubmissionView, allowed: Allowed) -> Non
         st.caption("尚无决定。")
     if allowed.decide:
         _decision_form(user, view)
+    elif view.summary.status in ("approved", "rejected"):
+        st.caption(f"审核已结束（{esc(view.summary.status_label)}）；如脚本有修改，请由提交人提交新版本。")
     elif Role(user.role) == Role.REVIEWER and allowed.decide_reason:
         st.caption(f"不能作出决定：{esc(allowed.decide_reason)}")
     if allowed.resubmit and st.button("提交新版本", key="resubmit"):
