@@ -27,6 +27,14 @@ Documents (dirty ones plant findings of several categories, ``clean`` ones are f
   bl_15 docx  clean gold-jewellery hand card: 足金999 by standard, 首饰, 皇冠, 至少, 克价 formula, masked phone
   bl_16 txt   health-food script WITH the disclaimer but beyond its function: 美白淡斑, 抗衰老, 预防癌症
   bl_17 pdf   cookware hand card (ruled table): patent type mismatch, bad check digit, expired design, flag, 出厂价
+Second blind batch, written after the first batch's fixes and labelled before any run (held-out):
+  bl_18 txt   bird's-nest script: immunity, a pregnancy myth, a hospital head's endorsement, 某宝 disparaged,
+              出厂价, stock pressure in new words, a digital host taking over at night with no label
+  bl_19 docx  air-purifier script: 医用级, 99.9%, a quantified rival comparison, 戴森 disparaged, disease
+              prevention for general goods, 央视报道, a valid invention patent, 一级能效 by its standard
+  bl_20 xlsx  clean skincare hand card: 美白 with its special registration, a tested efficacy, 不是药妆, 皇冠店铺
+  bl_21 pdf   clean calcium health-food script: approved function, disclaimer, negated joint relief, 停药 caution
+  bl_22 txt   kids' watch script: a 15-year-old host, peer pressure and urging children, a winner's address, 原价
 """
 
 from __future__ import annotations
@@ -458,6 +466,125 @@ BL_17_AFTER = [
 ]
 
 
+# ------------------------------------------------------------------ second blind batch (written after the fixes of the
+# first batch, labelled before any run: a held-out check that the fixes generalise)
+
+# ------------------------------------------------------------------ 18 bird's nest (txt, dirty)
+BL_18_TXT = """\
+【直播脚本】燕语 即食燕窝 年货专场
+直播日期：2026-12-29
+直播间：燕语滋补旗舰店　开播时间：20:00　预计时长：90分钟
+主播：小雨　副播：阿峰
+直播间设置：左上角常驻“未成年人需监护人陪同观看”，右下角挂小黄车；23:00以后由数字人“燕燕”接班讲解到凌晨1点。
+
+20:00 开场
+小雨：家人们晚上好，快过年了，最近好多人问送爸妈送丈母娘送什么，今天就聊燕窝。
+阿峰：第一次来的朋友先点个关注，首先说一下，我们的燕窝是普通食品，即食装，一瓶70克。
+
+20:10 讲解
+小雨：燕窝里有唾液酸，每天一瓶，提高免疫力，换季都不怎么感冒了。
+阿峰：孕妇吃了，生出来的宝宝皮肤又白又嫩，这个是老一辈都知道的。
+小雨：协和的营养科主任都推荐孕期吃燕窝，我们直播间很多宝妈就是冲这个来的。
+阿峰：说句实话，某宝上那些几十块一瓶的，全是糖水燕窝，骗人的。
+小雨：我们家是马来西亚原料，每一瓶都有溯源码，扫码能看到进口报关单。
+
+20:40 价格
+阿峰：这一箱6瓶，出厂价直接给到大家，只要298。
+小雨：库存只剩最后30箱了，卖完这批要等到明年三月才有货。
+阿峰：每人最多限购3箱，支持7天无理由退货（未拆封）。
+小雨：客服热线400-900-1818，有问题随时打。
+"""
+
+# ------------------------------------------------------------------ 19 air purifier (docx, dirty)
+BL_19_DOCX = """\
+= 净界 空气净化器 直播脚本
+直播日期：2026-12-30　开播时间：19:30
+直播间：净界电器官方旗舰店　主播：大刘　副播：小唐
+直播间设置：左上角常驻“未成年人需监护人陪同观看”；右上角显示本场福利规则和截止时间。
+# 一、开场
+大刘：大家晚上好，最近装修的朋友特别多，新房甲醛是大家最担心的问题，今天就讲这台净化器。
+小唐：首先说明，这台是家用空气净化器，不是医疗器械。
+# 二、产品讲解
+大刘：滤网用的是医用级HEPA，除甲醛率99.9%，放一晚上屋里就没味了。
+小唐：我们的CADR值比同价位的产品高出一倍，戴森那种都比不上。
+大刘：家里有孕妇和宝宝的，开着它能预防呼吸道疾病，孩子咳嗽都少了。
+小唐：风道结构是发明专利，专利号ZL 2019 1 0734582.9，专利证书在详情页。
+大刘：这台还是一级能效，能效标识贴在机身背面，按GB 36893-2018标的。
+小唐：央视都报道过我们的工厂，大品牌值得信赖。
+# 三、价格
+大刘：日常价2999元是本店近30日最低成交价，今晚直播间到手价2399元，活动到今晚23:59。
+小唐：前100名下单送价值399元的替换滤网1片，以付款时间为准，后台按订单顺序统计。
+大刘：支持7天无理由退货，整机三年质保。
+"""
+
+# ------------------------------------------------------------------ 20 skincare hand card (xlsx, clean)
+BL_20_XLSX = {
+    "手卡": """\
+序号|品名|规格|卖点|话术|价格|备注
+1|澄光烟酰胺美白精华|30ml|特殊化妆品，注册证号国妆特字G20250318，功效：美白|首先摇匀，取两三滴；最佳使用时间是晚上洁面后，白天出门记得涂防晒|划线价259元（本店近30日最低成交价），直播价199元|注册证在详情页
+2|澄光舒缓修护面霜|50g|备案编号粤G妆网备字2025012345；已完成人体功效评价（报告编号HX-2026-0412）|第一次用先在耳后试一下；不是药妆，就是普通的护肤品，皮肤破损或正在发炎的地方不要用|到手价159元|如有不适请停用并咨询医生
+3|澄光氨基酸洁面|120g|无添加香精、无添加色素|唯一的缺点是泡沫不算多，洗完不紧绷|到手价69元（第二件半价）|孕妇请咨询医生后使用
+""",
+    "直播流程": """\
+时间|环节|内容|负责人
+19:00|开播设置|直播间常驻“未成年人需监护人陪同观看”；右上角显示福利规则|场控
+19:05|开场|我们是皇冠店铺，老顾客多，最近上新了两款|主播
+19:30|精华|讲注册证和使用方法，不讲其他功效|主播
+20:00|福利|19:00-22:00下单送洁面小样2支（每支15g），22:00准时截止|副播
+20:30|售后|售后问题找客服，尾号8899的客服小周会在群里回复|副播
+""",
+}
+
+# ------------------------------------------------------------------ 21 calcium tablets, compliant (pdf, clean)
+BL_21_PDF = """\
+! 康骨源 钙维生素D片 中老年专场 直播脚本
+直播日期：2027-01-05　开播时间：09:00
+直播间：康骨源健康旗舰店　主播：周姐　副播：小何
+直播间设置：左上角常驻“未成年人需监护人陪同观看”；
+底部常驻字幕“保健食品不是药物，不能代替药物治疗疾病”。
+09:00 开场
+周姐：叔叔阿姨早上好，最近天冷，出门散步注意防滑。
+小何：第一次来的叔叔阿姨点个关注，首先介绍今天的商品。
+09:10 讲解
+周姐：这款钙维生素D片是保健食品，国食健注G20190427，
+周姐：保健功能是有助于改善骨密度，本品不能代替药物。
+小何：不适宜人群：少年儿童、孕妇、乳母。
+小何：推荐食用量每日两次，每次一片，随餐吃。
+周姐：骨质疏松已经确诊的，请按医生的方案治疗，不要自己停药。
+小何：有关节炎的朋友也常问，我们不说吃了关节就不疼了，
+小何：关节疼要去医院看。
+周姐：我们不承诺效果，按推荐量吃，别多吃。
+09:40 价格
+小何：划线价168元是本店近30日最低成交价，今天到手128元。
+周姐：每人最多限购3瓶，9:00到11:00下单加送分药盒1个，
+周姐：11点截止。
+小何：没拆封的支持7天无理由退货，客服热线400-611-2020。
+"""
+
+# ------------------------------------------------------------------ 22 kids' smart watch (txt, dirty)
+BL_22_TXT = """\
+【直播脚本】小哨兵 儿童电话手表 开学季专场
+直播日期：2027-01-08
+直播间：小哨兵数码旗舰店　开播时间：18:30
+主播：米粒（本名李米粒，2011年9月2日出生，初三学生，寒假兼职）　副播：大鹏
+直播间设置：左上角常驻“未成年人需监护人陪同观看”。
+
+18:30 开场
+米粒：哥哥姐姐们晚上好，我是米粒，今天给弟弟妹妹们挑手表！
+大鹏：第一次来的家长先看看，这款手表支持定位、视频通话和上课禁用模式。
+
+18:40 讲解
+米粒：小朋友们，你们班上同学都戴了，你没有就out了，快回家让爸爸妈妈下单！
+大鹏：定位精度到5米，孩子在哪儿一目了然。
+米粒：上次抽中手表的是杭州的张女士，收件地址是杭州市西湖区文三路398号6幢2单元501室，已经发货啦。
+大鹏：这款手表防水等级IP68，洗手淋雨都没问题，但不要戴着游泳。
+米粒：原价899，今天直播间599，比线下门店便宜300块。
+
+19:10 收尾
+大鹏：支持7天无理由退货，全国联保一年。
+"""
+
+
 def build_table_pdf(before: list[str], rows: list[list[str]], after: list[str]) -> bytes:
     """A hand-card PDF: title and notes as paragraphs around a ruled 5-column table (wqy-zenhei embedded)."""
     from reportlab.lib import colors
@@ -503,6 +630,11 @@ def all_documents() -> dict[str, bytes]:
         "bl_15_clean_黄金首饰_手卡.docx": build_docx(BL_15_DOCX),
         "bl_16_葡萄籽_脚本.txt": BL_16_TXT.encode("utf-8"),
         "bl_17_厨具_手卡.pdf": build_table_pdf(BL_17_BEFORE, BL_17_ROWS, BL_17_AFTER),
+        "bl_18_燕窝_脚本.txt": BL_18_TXT.encode("utf-8"),
+        "bl_19_净化器_脚本.docx": build_docx(BL_19_DOCX),
+        "bl_20_clean_护肤_手卡.xlsx": build_xlsx(BL_20_XLSX),
+        "bl_21_clean_钙片_脚本.pdf": build_pdf(BL_21_PDF),
+        "bl_22_儿童手表_脚本.txt": BL_22_TXT.encode("utf-8"),
     }
 
 
