@@ -35,6 +35,24 @@ Second blind batch, written after the first batch's fixes and labelled before an
   bl_20 xlsx  clean skincare hand card: 美白 with its special registration, a tested efficacy, 不是药妆, 皇冠店铺
   bl_21 pdf   clean calcium health-food script: approved function, disclaimer, negated joint relief, 停药 caution
   bl_22 txt   kids' watch script: a 15-year-old host, peer pressure and urging children, a winner's address, 原价
+
+First-run numbers on the labels as first committed (high+medium, evidence excluded; `tools/eval.py` semantics):
+  batch 1 (bl_01..17, rules of main at 754bdae)   batch 2 (bl_18..22, after the batch-1 fixes)
+  category        exp found  rep  fp  recall prec   exp found rep fp recall prec
+  absolute_claim    7    5     5   0  0.714 1.000     -    -    -   -    -     -
+  ai_label          1    1     1   0  1.000 1.000     1    1    1   0  1.000 1.000
+  false_claim      31   17    17   0  0.548 1.000     7    1    1   0  0.143 1.000
+  health_claim     32   19    21   2  0.594 0.905     6    2    4   2  0.333 0.500
+  ip                8    5     5   0  0.625 1.000     2    1    1   0  0.500 1.000
+  minor             5    5     5   0  1.000 1.000     3    2    2   0  0.667 1.000
+  patent            4    4     4   0  1.000 1.000     -    -    -   -    -     -
+  price            12   12    13   1  1.000 0.923     3    3    3   0  1.000 1.000
+  privacy           2    2     2   0  1.000 1.000     1    1    1   0  1.000 1.000
+  prohibited        3    1     1   0  0.333 1.000     -    -    -   -    -     -
+  ALL             105   71    74   3  0.676 0.959    23   11   13   2  0.478 0.846
+  must_not_hit violations: batch 1 one (买三送一), batch 2 two (关节炎 / 关节就不疼了 in a negated sentence).
+Labels changed after the first run (reasons in the sidecars): bl_01 +血糖稳稳的; bl_07 −手慢无; bl_13 −false_claim
+全网销量冠军; bl_16 −health_claim 年轻十岁. Batch 2 labels were not changed.
 """
 
 from __future__ import annotations
