@@ -301,6 +301,7 @@ def test_liquor_is_detected_as_food():
     ("远红外护膝，专门治疗关节炎，消炎止痛", "治疗"),
     ("这款床垫能告别失眠", "告别失眠"),
     ("负离子净化血液", "净化血液"),
+    ("家里有宝宝的开着它，孩子咳嗽都少了", "咳嗽都少了"),  # blind audit bl_19
 ])
 def test_general_goods_making_medical_claims(text, quote):
     found = _quoted(text, None)
@@ -313,6 +314,7 @@ def test_general_goods_making_medical_claims(text, quote):
     "本品不是医疗器械，不能治疗疾病",
     "洗衣液添加除菌成分，消毒柜高温杀菌",
     "最近降温，大家注意保暖",
+    "孩子咳嗽的时候少吃冰的，及时就医",
 ])
 def test_general_goods_look_alikes(text):
     assert not _quoted(text, None)

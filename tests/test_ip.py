@@ -166,6 +166,8 @@ def test_traps_stay_clean(text):
     ("好几个明星都在穿这款，杨幂同款的版型", "杨幂同款"),
     ("李佳琦同款口红", "李佳琦同款"),
     ("刘德华同款，经典款", "刘德华同款"),
+    # blind audit: the same claim without the word 同款
+    ("好多明星都穿过，刘诗诗机场穿的就是这个版型", "刘诗诗机场穿的就是这个"),
 ])
 def test_person_same_style_hits(text, quote):
     assert [(f.rule, f.text) for f in ip_findings(text)] == [("TM-RIDE-003", quote)]
@@ -178,6 +180,9 @@ def test_person_same_style_hits(text, quote):
     "这是我们主播阿豪同款",
     "主播：小鹿\n今天的口红是小鹿同款",
     "王一博同款卫衣\n已获王一博本人书面授权（授权书编号W-1）",
+    "主播：苏苏\n苏苏穿的就是这件，身高165穿M码",
+    "王阿姨穿的也是这款，说很暖和",
+    "我们用的就是这款面料",
 ])
 def test_staff_honorifics_and_consent_are_fine(text):
     assert ip_findings(text) == []

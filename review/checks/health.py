@@ -160,6 +160,8 @@ _DISEASE = (r"高血压|糖尿病|三高|关节炎|颈椎病|腰椎间盘突出|
 GENERAL_MEDICAL = re.compile(
     r"治疗|治愈|治好|疗效|疗程|药效|降(?:血压|血糖|血脂|三高)|抗癌|防癌|抗肿瘤|消炎|抗炎|净化血液|清除血栓|溶栓"
     rf"|(?:治|缓解|预防|防治|根治|改善|告别|远离|调理)[^，。！？；;\n]{{0,3}}?(?:{_DISEASE})"
+    # symptoms said to have eased: 孩子咳嗽都少了 / 鼻炎不犯了
+    r"|(?:咳嗽|哮喘|过敏|鼻炎|湿疹|感冒|发烧)(?:都|也|就)?(?:少了|好了|没了|减少了|不犯了)"
 )
 _THERAPIST_AFTER = re.compile(r"师")
 _GENERAL_NEGATION = re.compile(

@@ -413,6 +413,8 @@ GIFT_UNDEFINED = ContextRule(
     enough=re.compile(
         r"同款|正装|旅行装|小样|试用装|(?<!\d)\d+[^\S\n]*(?:ml|mL|ML|毫升|g|克|片|支|瓶|盒|袋|包|个|件|条|双|罐)"
         r"|赠品(?:为|是)|送的是|规格|拍一发二|发两件|发2件"
+        # the gift spelled out as a count: 拍三瓶发四瓶
+        r"|拍[^\S\n]*(?:\d+|[一二两三四五六七八九十])[^\S\n]*[件瓶盒袋支罐套个份]?[^\S\n]*发[^\S\n]*(?:\d+|[一二两三四五六七八九十])"
     ),
     # talk about a past or cancelled offer: 买一送一的活动已经结束了
     exceptions=re.compile(_BUY_N_GET_N + r"(?:的)?(?:活动)?(?:已经|已)?(?:结束|取消|下线|没有了)"),

@@ -168,6 +168,11 @@ def brand_disparage(rule: Rule, bundle: Bundle) -> list[Finding]:
 # ---------------------------------------------------------------- a named person's 同款
 
 _SAME_STYLE = re.compile(r"同款")
+# the same claim without the word: 刘诗诗机场穿的就是这个版型 / 杨幂戴的也是这款
+_WORN_BY = re.compile(
+    r"(?:机场|街拍|私服|出街|日常|综艺里|剧里|上次)?(?:穿|戴|用|背|涂|拎|拿)的(?:就是|也是|正是)"
+    r"(?:这[个款件双条只支套顶]|我们(?:家)?的?|同款)"
+)
 _STAFF_NAME = re.compile(
     r"(?:主播|副播|助播|场控|中控|嘉宾|达人|店长|模特|主持人?)\s*[:：]?\s*([\u4e00-\u9fa5A-Za-z]{2,4})"
 )
@@ -223,12 +228,14 @@ def person_same_style(text: str, start: int) -> tuple[int, str] | None:
 
 @register("celebrity_same_style")
 def celebrity_same_style(rule: Rule, bundle: Bundle) -> list[Finding]:
-    """「杨幂同款」: another person's name used to sell, with no consent stated (the room's own hosts excepted)."""
+    """「杨幂同款」「刘诗诗穿的就是这款」: another person's name used to sell, with no consent stated (the room's own
+    hosts excepted)."""
     staff = _staff_names(bundle)
     consents = _consented_names(bundle)
     findings = []
     for doc in bundle.documents_for(rule):
-        for m in _SAME_STYLE.finditer(doc.text):
+        cues = sorted([*_SAME_STYLE.finditer(doc.text), *_WORN_BY.finditer(doc.text)], key=lambda c: c.start())
+        for m in cues:
             found = person_same_style(doc.text, m.start())
             if found is None:
                 continue
