@@ -174,3 +174,14 @@ def test_script_that_mentions_evidence_stays_a_script() -> None:
 def test_long_document_without_an_evidence_title_is_not_evidence() -> None:
     text = "直播电商信用合规管理体系建设指南\n" + "前言\n" * 80 + "应核验营业执照、许可证和证书，检测报告应有CMA。"
     assert classify(text, "standard.txt") not in (DocKind.TEST_REPORT, DocKind.LICENCE, DocKind.CERTIFICATE)
+
+
+def test_a_script_with_a_hand_card_section_stays_a_script():
+    # A script titled as such, with a 手卡 table at its end (headers 品名/规格/卖点/价格), must keep the script
+    # rules (e.g. the minor-protection label), so its own title outweighs the table.
+    text = ("肌初 修护精华面霜 直播脚本\n直播日期：2026-12-10　开播时间：20:00\n直播间：肌初护肤旗舰店　主播：七七\n"
+            "一、开场\n七七：姐妹们晚上好，今天给大家讲我们家这款面霜。\n安安：第一次来的姐妹先点个关注。\n"
+            "四、手卡\n品名\n规格\n卖点\n价格\n肌初修护精华面霜\n50g\n烟酰胺\n直播价199元\n赠品\n15ml×2\n")
+    assert classify(text, "bl.docx", ["品名", "规格", "卖点", "价格"]) == DocKind.SCRIPT
+    card = "肌初 直播手卡\n品名\n规格\n卖点\n价格\n肌初修护精华面霜\n50g\n烟酰胺\n直播价199元\n主播：七七\n"
+    assert classify(card, "card.docx", ["品名", "规格", "卖点", "价格"]) == DocKind.HAND_CARD

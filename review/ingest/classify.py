@@ -17,6 +17,10 @@ MIN_SCORE = 3.0
 NAME_HINT_WEIGHT = 3.0
 HEADER_WEIGHT = 1.5
 HEADER_CAP = 4
+# A script or hand card names itself in its first lines ("…直播脚本", "…手卡"): that outweighs a hand-card
+# table inside a script or some patter quoted in a hand card.
+OWN_TITLE_WEIGHT = 10.0
+OWN_TITLE_LINES = 2
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,9 @@ def score_kinds(text: str, name: str = "", headers: Iterable[str] = ()) -> dict[
     for kind, title in EVIDENCE_TITLES.items():
         if not any(title.search(line) for line in titles) and not (stem and NAME_HINTS[kind].search(stem)):
             scores[kind] *= UNTITLED_FACTOR
+    for kind in (DocKind.SCRIPT, DocKind.HAND_CARD):
+        if any(NAME_HINTS[kind].search(line) for line in titles[:OWN_TITLE_LINES]):
+            scores[kind] += OWN_TITLE_WEIGHT
     column_hits = sum(1 for h in headers if HAND_CARD_COLUMNS.search(h))
     if column_hits >= 2:
         scores[DocKind.HAND_CARD] += HEADER_WEIGHT * min(column_hits, HEADER_CAP)
