@@ -57,14 +57,14 @@ Labels changed after the first run (reasons in the sidecars): bl_01 +血糖稳�
 
 from __future__ import annotations
 
-import argparse
-import io
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tools.corpus import common  # noqa: E402
+from tools.corpus.common import write_corpus  # noqa: E402
 from tools.make_samples import FONT_PATH, build_docx, build_pdf, build_xlsx  # noqa: E402
 
 CORPUS_DIR = ROOT / "tests" / "corpus"
@@ -604,28 +604,8 @@ BL_22_TXT = """\
 
 
 def build_table_pdf(before: list[str], rows: list[list[str]], after: list[str]) -> bytes:
-    """A hand-card PDF: title and notes as paragraphs around a ruled 5-column table (wqy-zenhei embedded)."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
-
-    if "WQY" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("WQY", str(FONT_PATH), subfontIndex=0))
-    style = ParagraphStyle("cjk", fontName="WQY", fontSize=10, leading=15, wordWrap="CJK")
-    title = ParagraphStyle("cjk-title", parent=style, fontSize=15, leading=22)
-    cell = ParagraphStyle("cjk-cell", parent=style, fontSize=9, leading=13)
-    table = Table([[Paragraph(c, cell) for c in row] for row in rows], colWidths=[66, 52, 84, 240, 80])
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story = [Paragraph(before[0], title), *(Paragraph(t, style) for t in before[1:]), table,
-             *(Paragraph(t, style) for t in after)]
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, invariant=1, title="手卡", author="运营部",
-                            leftMargin=36, rightMargin=36)
-    doc.build(story)
-    return buf.getvalue()
+    """A hand-card PDF with a ruled 5-column table (wqy-zenhei embedded)."""
+    return common.build_table_pdf(FONT_PATH, before, rows, after, col_widths=[66, 52, 84, 240, 80], leftMargin=36, rightMargin=36)
 
 
 def all_documents() -> dict[str, bytes]:
@@ -658,14 +638,7 @@ def all_documents() -> dict[str, bytes]:
 
 def main(argv: list[str] | None = None) -> int:
     """Write every document to --out (default tests/corpus/)."""
-    parser = argparse.ArgumentParser(description="生成 tests/corpus/ 下 bl_ 前缀的盲测语料文件")
-    parser.add_argument("--out", type=Path, default=CORPUS_DIR, help="输出目录")
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name, data in all_documents().items():
-        (args.out / name).write_bytes(data)
-        print(f"{name}: {len(data)} 字节")
-    return 0
+    return write_corpus(all_documents, "生成 tests/corpus/ 下 bl_ 前缀的盲测语料文件", argv)
 
 
 if __name__ == "__main__":

@@ -13,13 +13,13 @@ sheet, ``|``-separated cells; pdf: ``@page`` page break, ``! title``). Output is
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tools.corpus.common import write_corpus  # noqa: E402
 from tools.make_samples import build_docx, build_pdf, build_xlsx  # noqa: E402
 
 CORPUS_DIR = ROOT / "tests" / "corpus"
@@ -438,15 +438,8 @@ def all_documents() -> dict[str, bytes]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write every corpus document to --out (default tests/corpus/)."""
-    parser = argparse.ArgumentParser(description="生成 tests/corpus/hc_* 语料文件")
-    parser.add_argument("--out", type=Path, default=CORPUS_DIR, help="输出目录")
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name, data in all_documents().items():
-        (args.out / name).write_bytes(data)
-        print(f"{name}: {len(data)} 字节")
-    return 0
+    """Write every document to --out (default tests/corpus/)."""
+    return write_corpus(all_documents, "生成 tests/corpus/hc_* 语料文件", argv)
 
 
 if __name__ == "__main__":

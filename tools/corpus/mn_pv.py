@@ -13,13 +13,13 @@ verify (stdnum), the mobile numbers belong to nobody we know of.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tools.corpus.common import write_corpus  # noqa: E402
 from tools.make_samples import build_docx, build_pdf, build_xlsx  # noqa: E402
 
 CORPUS_DIR = ROOT / "tests" / "corpus"
@@ -365,14 +365,8 @@ def all_documents() -> dict[str, bytes]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=CORPUS_DIR)
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name, data in all_documents().items():
-        (args.out / name).write_bytes(data)
-        print(f"wrote {args.out / name} ({len(data)} bytes)")
-    return 0
+    """Write every document to --out (default tests/corpus/)."""
+    return write_corpus(all_documents, __doc__.splitlines()[0], argv)
 
 
 if __name__ == "__main__":

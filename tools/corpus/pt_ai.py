@@ -15,13 +15,13 @@ folder) was written before the tool was run; edit both together. Markup is the o
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tools.corpus.common import write_corpus  # noqa: E402
 from tools.make_samples import build_docx, build_pdf, build_xlsx  # noqa: E402
 
 CORPUS_DIR = ROOT / "tests" / "corpus"
@@ -339,15 +339,7 @@ def all_documents() -> dict[str, bytes]:
 
 def main(argv: list[str] | None = None) -> int:
     """Write every document to --out (default tests/corpus/)."""
-    parser = argparse.ArgumentParser(description="生成 tests/corpus/ 下的 pt_*（专利）和 ai_*（数字人标识）语料")
-    parser.add_argument("--out", type=Path, default=CORPUS_DIR, help="输出目录")
-    args = parser.parse_args(argv)
-    for name, data in all_documents().items():
-        path = args.out / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        print(f"{name}: {len(data)} 字节")
-    return 0
+    return write_corpus(all_documents, "生成 tests/corpus/ 下的 pt_*（专利）和 ai_*（数字人标识）语料", argv)
 
 
 if __name__ == "__main__":
