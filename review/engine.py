@@ -16,6 +16,7 @@ from . import __version__
 from .bundle import CONTENT_KINDS, Bundle
 from .checklist import CHECKLIST_DIR, Checklist, ChecklistError, Rule, load_checklist
 from .ingest import load_document
+from .localtime import local_today
 from .matcher import CompiledChecklist, run_checklist, run_rule
 from .model import (
     DocKind,
@@ -42,7 +43,7 @@ def run_rule_on_text(rule: Rule, text: str) -> list[Finding]:
     """Findings of a single rule on `text` taken as a script (used to run the rules' own examples)."""
     kind = DocKind.SCRIPT if DocKind.SCRIPT in rule.applies_to else min(rule.applies_to, key=list(DocKind).index)
     doc = _text_document("示例", text, kind)
-    bundle = Bundle([doc], rule.example_products, broadcast_date_from([doc]) or dt.date.today())
+    bundle = Bundle([doc], rule.example_products, broadcast_date_from([doc]) or local_today())
     return [f for f in run_rule(rule, bundle) if f.rule == rule.id]
 
 
@@ -123,7 +124,7 @@ def check_documents(docs: list[Document], infos: list[DocumentInfo], *, broadcas
     """Run the verified checklist over already ingested documents."""
     compiled = verified_checklist()
     content = [d for d in docs if d.kind in CONTENT_KINDS]
-    date = broadcast_date or broadcast_date_from(content) or dt.date.today()
+    date = broadcast_date or broadcast_date_from(content) or local_today()
     chosen = frozenset({ProductCategory.GENERAL, *products}) if products else detect_products(d.text for d in content)
     bundle = Bundle(docs, chosen, date)
     order = {d.name: i for i, d in enumerate(docs)}

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
+from ..localtime import local_tz
 from .canonical import canonical_bytes, canonical_sha256
 from .keys import b64, fingerprint, public_bytes, unlock, verify_bytes
 
@@ -38,11 +37,6 @@ class Signer:
     encrypted_private_key: str
 
 
-def local_zone() -> ZoneInfo:
-    """Time zone printed in signature manifestations (REVIEW_TZ, default Asia/Shanghai)."""
-    return ZoneInfo(os.environ.get("REVIEW_TZ", "Asia/Shanghai"))
-
-
 def entry_sha256(entry: dict) -> str:
     """Hash of one signature entry (payload, public key and signature)."""
     return canonical_sha256(entry)
@@ -56,7 +50,7 @@ def sign_decision(report: dict, signer: Signer, password: str, decision: str, co
     private = unlock(signer.encrypted_private_key, password)
     if b64(public_bytes(private.public_key())) != signer.public_key:
         raise ValueError("私钥与登记的公钥不一致")
-    when = when or dt.datetime.now(local_zone())
+    when = when or dt.datetime.now(local_tz())
     signatures = list(report.get("signatures", []))
     payload = {
         "record_sha256": canonical_sha256(report["record"]),
@@ -93,7 +87,7 @@ def seal_export(report: dict, tool_key, when: dt.datetime | None = None) -> dict
         body["prior_records"] = report["prior_records"]
     public = b64(public_bytes(tool_key.public_key()))
     seal = {"report_sha256": canonical_sha256(body), "signature_count": len(body["signatures"]),
-            "exported_at": (when or dt.datetime.now(local_zone())).isoformat(timespec="seconds"),
+            "exported_at": (when or dt.datetime.now(local_tz())).isoformat(timespec="seconds"),
             "key_fingerprint": fingerprint(public)}
     return {**body, "seal": {"payload": seal, "public_key": public,
                              "signature": b64(tool_key.sign(canonical_bytes(seal)))}}

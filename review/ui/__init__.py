@@ -31,6 +31,7 @@ def _pages() -> dict[str, st.Page]:
             "login": st.Page(login_page.render, title="登录", url_path="login", icon=":material/login:", default=True),
             "submit": st.Page(submit_page.render, title="提交审核", url_path="submit", icon=":material/upload:"),
             "mine": st.Page(lists_page.render_mine, title="我的提交", url_path="mine", icon=":material/folder:"),
+            "all": st.Page(lists_page.render_mine, title="全部提交", url_path="all", icon=":material/folder_open:"),
             "queue": st.Page(lists_page.render_queue, title="审核队列", url_path="queue", icon=":material/inbox:"),
             "detail": st.Page(detail_page.render, title="审核详情", url_path="detail", icon=":material/fact_check:"),
             "dashboard": st.Page(dashboard_page.render, title="统计看板", url_path="dashboard",
@@ -58,8 +59,8 @@ ROLE_PAGES: dict[Role | None, tuple[str, ...]] = {
     None: ("login", "check", "rules"),
     Role.PLANNER: ("submit", "mine", "detail", "dashboard", "rules", "check", "login"),
     Role.REVIEWER: ("queue", "detail", "mine", "submit", "dashboard", "rules", "check", "login"),
-    Role.AUDITOR: ("audit", "mine", "detail", "dashboard", "rules", "login"),
-    Role.ADMIN: ("users", "mine", "detail", "dashboard", "audit", "rules", "check", "submit", "login"),
+    Role.AUDITOR: ("audit", "all", "detail", "dashboard", "rules", "login"),
+    Role.ADMIN: ("users", "all", "detail", "dashboard", "audit", "rules", "check", "submit", "login"),
 }
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from review.localtime import local_today
 from review.ui.render import escape_markdown
 from review.ui.session import attempt, require_user, service
-from review.workflow.localtime import local_tz
 
 MAX_REPORT_BYTES = 30 * 1024 * 1024
 
@@ -60,7 +60,7 @@ def _audit_trail(user) -> None:
             else:
                 st.error("哈希链校验失败：\n\n" + "\n".join(f"- {escape_markdown(p.message)}" for p in check.problems))
     c1, c2 = st.columns(2)
-    today = dt.datetime.now(local_tz()).date()  # the reviewers' calendar day, not the server's
+    today = local_today()  # the reviewers' calendar day, not the server's
     span = c1.date_input("日期范围", value=(today - dt.timedelta(days=30), today), key="audit_dates")
     start, end = (span[0], span[1]) if isinstance(span, tuple) and len(span) == 2 else (None, None)
     who = c2.text_input("操作人（用户名，可选）", key="audit_user").strip() or None

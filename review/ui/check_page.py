@@ -14,6 +14,7 @@ import streamlit as st
 
 from review.engine import check_uploads, verified_checklist
 from review.ingest import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
+from review.localtime import local_today
 from review.model import (
     CATEGORY_LABELS,
     CLAIM_STATUS_LABELS,
@@ -135,7 +136,7 @@ def _inputs() -> tuple[list[tuple[str, bytes]], dt.date | None, list[ProductCate
     with right:
         broadcast_date = None
         if st.checkbox("指定直播日期", key="use_date", help="不指定时取脚本中的直播日期，没有则取今天。"):
-            broadcast_date = st.date_input("直播日期", value=dt.date.today(), key="broadcast_date")
+            broadcast_date = st.date_input("直播日期", value=local_today(), key="broadcast_date")
     files = [(f.name, f.getvalue()) for f in uploads or []]
     return files, broadcast_date, list(products)
 

@@ -8,10 +8,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from review.localtime import local_today, local_tz
 from review.model import CATEGORY_LABELS, PRODUCT_LABELS, SEVERITY_LABELS, Category, ProductCategory, Severity
 from review.ui.session import attempt, require_user, service
 from review.workflow import Role
-from review.workflow.localtime import local_tz
 from review.workflow.stats import StatsFilter
 
 
@@ -24,7 +24,7 @@ def _cat(c: str) -> str:
 
 def _filters(user) -> StatsFilter:
     c1, c2, c3 = st.columns(3)
-    today = dt.datetime.now(local_tz()).date()  # the reviewers' calendar day, not the server's
+    today = local_today()  # the reviewers' calendar day, not the server's
     span = c1.date_input("提交日期", value=(today - dt.timedelta(days=90), today), key="dash_dates")
     start, end = (span[0], span[1]) if isinstance(span, tuple) and len(span) == 2 else (None, None)
     planner = None
@@ -76,13 +76,23 @@ def render() -> None:
                      width="stretch")
         st.markdown("#### 驳回率（按周）")
         if not dash.rejections.empty:
-            st.line_chart(dash.rejections.set_index("period")["rate"].rename("驳回率"))
+            weekly = dash.rejections.assign(周=dash.rejections["period"].dt.strftime("%Y-%m-%d"))
+            st.bar_chart(weekly.set_index("周")["rate"].rename("驳回率"))
     if not dash.time_to_decision.empty:
         st.markdown("#### 从提交到决定的用时")
-        ttd = dash.time_to_decision.assign(hours=dash.time_to_decision["hours"].round(1))
-        st.dataframe(ttd.rename(columns={"submission_id": "提交编号", "number": "版本", "outcome": "结果",
-                                         "submitted_at": "提交时间", "decided_at": "决定时间", "hours": "小时"}),
-                     hide_index=True, width="stretch")
+        st.dataframe(decision_times(dash.time_to_decision), hide_index=True, width="stretch")
+
+
+def decision_times(ttd: pd.DataFrame) -> pd.DataFrame:
+    """Time to decision with Chinese labels and local times."""
+    tz = local_tz()
+    return pd.DataFrame({
+        "提交编号": ttd["submission_id"], "版本": ttd["number"],
+        "结果": ttd["outcome"].map({"approved": "已通过", "rejected": "已驳回"}).fillna(ttd["outcome"]),
+        "提交时间": ttd["submitted_at"].dt.tz_convert(tz).dt.strftime("%Y-%m-%d %H:%M"),
+        "决定时间": ttd["decided_at"].dt.tz_convert(tz).dt.strftime("%Y-%m-%d %H:%M"),
+        "小时": ttd["hours"].round(1),
+    })
 
 
 def _rules(df: pd.DataFrame, extra: dict[str, str]) -> pd.DataFrame:
@@ -99,8 +109,10 @@ def _trend(df: pd.DataFrame) -> None:
     if df.empty:
         st.caption("没有问题记录。")
         return
-    by_cat = df.assign(类别=df["category"].map(_cat)).pivot_table(index="period", columns="类别", values="count",
+    df = df.assign(周=df["period"].dt.strftime("%Y-%m-%d"))
+    by_cat = df.assign(类别=df["category"].map(_cat)).pivot_table(index="周", columns="类别", values="count",
                                                                   aggfunc="sum", fill_value=0)
     st.bar_chart(by_cat)
+    st.markdown("#### 各风险等级数量（按周）")
     sev = df.assign(风险=df["severity"].map(lambda s: SEVERITY_LABELS.get(Severity(s), s)))
-    st.bar_chart(sev.pivot_table(index="period", columns="风险", values="count", aggfunc="sum", fill_value=0))
+    st.bar_chart(sev.pivot_table(index="周", columns="风险", values="count", aggfunc="sum", fill_value=0))

@@ -9,10 +9,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from review.localtime import day_bounds, local_tz
 from review.store.models import AuditEntry
 
 from .errors import WorkflowError
-from .localtime import day_bounds, local_tz
 
 ACTION_LABELS: dict[str, str] = {
     "login": "登录", "login_failed": "登录失败", "user_add": "新增用户", "user_activate": "启用用户",

@@ -8,6 +8,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from review.localtime import local_tz
 from review.report import keys as keylib
 from review.report.canonical import canonical_bytes
 from review.report.record import build_record
@@ -17,7 +18,6 @@ from review.store import audit
 from review.store.models import Comment, Decision, Disposition, FindingRow, Submission, User, UserKey, Version, utcnow
 
 from .errors import WorkflowError
-from .localtime import local_tz
 from .roles import ROLE_LABELS, Role
 
 

@@ -15,9 +15,8 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from review.localtime import day_bounds, local_tz
 from review.store.models import Disposition, FindingRow, Submission, User, Version
-
-from .localtime import day_bounds, local_tz
 
 VERSION_COLUMNS = ["version_id", "submission_id", "number", "planner", "title", "submitted_at", "decided_at",
                    "outcome", "verdict", "products", "high", "medium", "low"]

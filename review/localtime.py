@@ -18,6 +18,11 @@ def local_tz() -> dt.tzinfo:
         return dt.timezone(dt.timedelta(hours=8), "UTC+8")
 
 
+def local_today() -> dt.date:
+    """Today's date where the reviewers are (not the server's zone)."""
+    return dt.datetime.now(local_tz()).date()
+
+
 def day_bounds(start: dt.date | None, end: dt.date | None) -> tuple[dt.datetime | None, dt.datetime | None]:
     """UTC instants [from, to) covering local days start..end inclusive (None stays open)."""
     tz = local_tz()
