@@ -91,3 +91,15 @@ def test_uploads_with_the_same_name_are_reported_separately():
     assert [d.document for d in report.documents] == ["脚本.txt", "脚本 (2).txt"]
     assert {f.document: f.text for f in report.findings} == {"脚本.txt": "顶级", "脚本 (2).txt": "极品"}
     assert set(docs) == {"脚本.txt", "脚本 (2).txt"}
+
+
+def test_quote_context_is_cut_after_punctuation_not_inside_a_timestamp():
+    from review.snippet import context_snippet
+
+    text = ("[00:01:00] 主播小棠：今天给大家带来这款保湿面霜，用的是顶级的原料，"
+            "质地轻薄，上脸很快就吸收了，大家放心用，我们家一直卖得很好。")
+    i = text.find("顶级")
+    snip = context_snippet(text, i, i + 2)
+    assert snip.hit == "顶级" and snip.cut_before and not snip.before.startswith(("0", "1", ":"))
+    assert snip.before.startswith("主播小棠：") or snip.before.startswith("今天")
+    assert snip.after.endswith("，") or not snip.cut_after
