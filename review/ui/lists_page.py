@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from review.localtime import local_tz
 from review.model import PRODUCT_LABELS, VERDICT_LABELS, ProductCategory
 from review.ui.session import attempt, require_user, service
 from review.workflow import Role, SubmissionSummary
@@ -14,16 +15,17 @@ DETAIL_KEY = "detail_id"
 
 def summaries_frame(rows: list[SubmissionSummary]) -> pd.DataFrame:
     """Submissions with Chinese column names."""
+    tz = local_tz()
     data = [{
-        "编号": r.id, "标题": r.title, "提交人": r.owner_label, "状态": r.status_label, "版本": r.current_version,
-        "自动检查": VERDICT_LABELS.get(r.verdict, r.verdict), "高": r.high, "中": r.medium, "低": r.low,
-        "直播日期": r.broadcast_date.isoformat(),
+        "编号": r.id, "标题": r.title, "状态": r.status_label, "待审部门": "、".join(r.pending_departments) or "—",
+        "自动检查": VERDICT_LABELS.get(r.verdict, r.verdict), "高/中/低": f"{r.high}/{r.medium}/{r.low}",
+        "直播日期": r.broadcast_date.isoformat(), "提交人": r.owner_label, "版本": r.current_version,
         "商品类别": "、".join(PRODUCT_LABELS.get(ProductCategory(p), p) for p in r.products),
-        "待审部门": "、".join(r.pending_departments) or "—",
-        "更新时间": r.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        "更新时间": r.updated_at.astimezone(tz).strftime("%m-%d %H:%M"),
     } for r in rows]
-    columns = ["编号", "标题", "提交人", "状态", "版本", "自动检查", "高", "中", "低", "直播日期", "商品类别",
-               "待审部门", "更新时间"]
+    # the columns a reviewer scans first come first (the table scrolls sideways on narrow screens)
+    columns = ["编号", "标题", "状态", "待审部门", "自动检查", "高/中/低", "直播日期", "提交人", "版本", "商品类别",
+               "更新时间"]
     return pd.DataFrame(data, columns=columns)
 
 
