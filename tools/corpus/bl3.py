@@ -23,6 +23,27 @@ Documents (dirty ones plant findings of several categories, ``clean`` ones are f
                3C and GB, a child seat, a masked phone
   bl3_08 txt   latex-pillow script: 颈椎病 cured, 国宝级, 全世界最好, 抗菌率99.9%, a 7-year-old spokesperson,
                原价, 亏本价, invented scarcity, a winner's ID number
+
+First-run numbers on bl3_ documents alone, labels as first committed (high+medium, evidence excluded;
+`tools/eval.py` semantics; rules of main at 022623c):
+  category        exp found rep  fp  recall prec
+  absolute_claim    7    6    8   2  0.857 0.750   国宝级 missed; 第一名 in a story (trap), 国宴 (label gap)
+  false_claim       7    4    4   0  0.571 1.000   兽医都推荐, 抗菌率99.9%, 以后再也不做了 missed
+  health_claim      5    2    5   3  0.400 0.400   颈椎病就好了, 预防近视, 度数降下来 missed; 3 label gaps
+  ip                2    1    2   1  0.500 0.500   皇家的平替 missed; 始祖鸟是同一个代工厂 (label gap)
+  minor             3    2    2   0  0.667 1.000   the host's 7-year-old daughter 代言 missed
+  patent            2    1    1   0  0.500 1.000   国家专利技术 "covered" by a number whose check digit fails
+  price             8    8    8   0  1.000 1.000
+  privacy           2    2    2   0  1.000 1.000
+  prohibited        7    5    6   1  0.714 0.833   助眠, 喝完开车也没事 missed; 开车看手机很危险 (trap)
+  ALL              43   31   38   7  0.721 0.816
+  must_not_hit violations: one (第一名 in bl3_06).
+Labels added after the first run (reasons in the sidecars; real findings the labeller missed, none removed):
+bl3_02 +ip 始祖鸟是同一个代工厂; bl3_03 +health_claim 助眠, 比吃药强, +absolute_claim 国宴; bl3_04 +health_claim
+眼科医生都推荐. After the batch-3 fixes: on the original labels 40/43 found, 5 extras (recall 0.930, precision
+0.889); on the corrected labels 45/48, no extra (recall 0.938, precision 1.000). Left missed: 皇家的平替 (皇家 is a
+common word, kept out of the brand list on purpose), 度数就降下来了 (the PDF cell wraps inside the word: 度\n数),
+prohibited 助眠 (the hand-card cell never says 酒; health_claim reports the same words).
 """
 
 from __future__ import annotations
