@@ -302,6 +302,9 @@ def test_liquor_is_detected_as_food():
     ("这款床垫能告别失眠", "告别失眠"),
     ("负离子净化血液", "净化血液"),
     ("家里有宝宝的开着它，孩子咳嗽都少了", "咳嗽都少了"),  # blind audit bl_19
+    ("有颈椎病的朋友，睡一个月颈椎病就好了", "颈椎病就好了"),  # blind batch 3 bl3_08
+    ("防蓝光眼镜，戴上能预防近视", "预防近视"),  # blind batch 3 bl3_04
+    ("已经近视的戴三个月度数就降下来了", "度数就降下来了"),  # blind batch 3 bl3_04
 ])
 def test_general_goods_making_medical_claims(text, quote):
     found = _quoted(text, None)
@@ -315,6 +318,8 @@ def test_general_goods_making_medical_claims(text, quote):
     "洗衣液添加除菌成分，消毒柜高温杀菌",
     "最近降温，大家注意保暖",
     "孩子咳嗽的时候少吃冰的，及时就医",
+    "配近视镜以验光结果为准，度数较高请到医院验光",
+    "镜框可配近视片，散光度数也能做",
 ])
 def test_general_goods_look_alikes(text):
     assert not _quoted(text, None)

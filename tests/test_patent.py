@@ -206,6 +206,17 @@ def test_a_number_in_the_hand_card_supports_a_claim_in_the_script():
     assert [f.rule for f in _upload(script)] == ["PAT-MARK-001"]
 
 
+def test_a_number_that_fails_its_check_supports_no_claim_in_words():
+    # blind batch 3 (bl3_02): 国家专利技术 for a jacket, the only number (a tent's) has a wrong check digit
+    script = "主播：面料用的是国家专利技术，永不漏水。"
+    card = "专利：帐篷支架专利号ZL 2022 2 0345678.1"
+    found = _upload(script, card)
+    assert ("PAT-MARK-001", "doc0.txt", "国家专利技术") in [(f.rule, f.document, f.text) for f in found]
+    assert "无法通过校验" in next(f.message for f in found if f.rule == "PAT-MARK-001")
+    valid = _upload(script, "专利：帐篷支架实用新型专利号ZL 2022 2 0345678.3")
+    assert [f for f in valid if f.document == "doc0.txt"] == []
+
+
 def test_type_claimed_in_the_script_against_the_numbers_of_the_hand_card():
     found = _upload("主播：暖手宝用的是发明专利技术。", "专利：实用新型专利 ZL 2022 2 0135791.9")
     assert [(f.rule, f.severity, f.document, f.text) for f in found] == [

@@ -414,12 +414,13 @@ class Pointer:
 
 
 def _mention_issues(doc: Document, mentions: list[Mention], granted_kinds: set[str] | None,
-                    application: Pointer | None, application_number: bool) -> list[Issue]:
+                    application: Pointer | None, application_number: bool, bad_numbers: bool = False) -> list[Issue]:
     """At most one issue per document for patent claims made in words, without a number next to them.
 
-    `granted_kinds` are the types of the numbers presented as patents in the submission (None when there
-    is none); `application` says where the submission speaks of an application; `application_number`
-    is True when an application number is given (that number is then judged on its own).
+    `granted_kinds` are the types of the valid numbers presented as patents in the submission (None when
+    there is none); `application` says where the submission speaks of an application; `application_number`
+    is True when an application number is given (that number is then judged on its own); `bad_numbers` is
+    True when numbers were presented as patents but none of them verifies (they support no claim).
     """
     text = doc.text
     claims = [m for m in mentions if not m.applied]
@@ -432,8 +433,9 @@ def _mention_issues(doc: Document, mentions: list[Mention], granted_kinds: set[s
                           f"宣称「{quote}」{others}，但提交材料里只有专利申请（{application.describe(doc)}），"
                           f"没有已授权的专利号；把申请说成专利属于假冒专利")]
         if granted_kinds is None:
+            missing = "给出的专利号都无法通过校验" if bad_numbers else "脚本和手卡中都没有专利号和专利类型"
             return [Issue("incomplete", Severity.MEDIUM, doc, first.start, first.end,
-                          f"提到「{quote}」{others}，但脚本和手卡中都没有专利号和专利类型")]
+                          f"提到「{quote}」{others}，但{missing}")]
         for m in claims:
             words = text[m.start:m.end]
             said = _type_name(words) if re.search(r"发明|实用新型|外观", words) else None
@@ -455,7 +457,9 @@ def analyse(docs: list[Document], on: dt.date) -> list[Issue]:
     numbers = {d.name: _number_claims(d) for d in docs}
     every = [c for claims in numbers.values() for c in claims]
     typed = {c.key for c in every if c.stated}
-    granted = [c for c in every if c.granted or not c.applied]
+    presented = [c for c in every if c.granted or not c.applied]
+    # a malformed number or one whose check character fails substantiates no patent claim
+    granted = [c for c in presented if c.parsed is not None and c.parsed.check_ok]
     applied = [c for c in every if c.applied and not c.granted]
     mentions = {d.name: _mentions(d, [c.cand for c in numbers[d.name]]) for d in docs}
     application = Pointer(f"申请号{applied[0].raw}", applied[0].doc, applied[0].cand.start) if applied else None
@@ -467,7 +471,8 @@ def analyse(docs: list[Document], on: dt.date) -> list[Issue]:
     issues: list[Issue] = []
     for doc in docs:
         issues.extend(_doc_number_issues(numbers[doc.name], on, typed))
-        issues.extend(_mention_issues(doc, mentions[doc.name], kinds, application, bool(applied)))
+        issues.extend(_mention_issues(doc, mentions[doc.name], kinds, application, bool(applied),
+                                      bool(presented) and not granted))
     return issues
 
 
