@@ -356,3 +356,11 @@ def test_pdf_table_cells_are_located_by_row_and_column(tmp_path: Path) -> None:
     assert located["备注：以实物为准"] == "第1页 第3行"
     assert doc.text.index("直播日期") < doc.text.index("顶级保温效果") < doc.text.index("备注")
     assert doc.text.count("顶级保温效果") == 1  # table text is not repeated as plain lines
+
+
+def test_pdf_table_cells_join_soft_wrapped_chinese():
+    from review.ingest.pdf import table_pieces
+
+    rows = [["品名", "话术"], ["防蓝光眼镜", "戴一个月近视度\n数就降下来了\n50g/瓶\nNo. 1"]]
+    pieces = dict((loc, text) for text, loc in table_pieces(rows, 1))
+    assert pieces["表格1 第2行「话术」列"] == "戴一个月近视度数就降下来了\n50g/瓶\nNo. 1"  # only CJK wraps are joined

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 
 import pdfplumber
@@ -207,7 +208,7 @@ def _plumber_pieces(page) -> list[Piece]:
 
 def table_pieces(rows: list[list[str | None]], number: int) -> list[Piece]:
     """Cells of one table; the first row names the columns when every cell is a short label."""
-    cells = [[_normalise(c or "").strip() for c in row] for row in rows]
+    cells = [[_unwrap(_normalise(c or "").strip()) for c in row] for row in rows]
     header = cells[0] if cells else []
     named = bool(header) and all(0 < len(c) <= MAX_HEADER_CHARS and "\n" not in c for c in header)
     pieces = []
@@ -229,6 +230,15 @@ def _pdfium_text(pdf: pdfium.PdfDocument, index: int) -> str:
             textpage.close()
     finally:
         page.close()
+
+
+# A line break inside a PDF table cell between two CJK characters is the cell's soft wrap (度\n数 -> 度数):
+# Chinese has no spaces, so keeping it would split words for every rule.
+_SOFT_WRAP = re.compile(r"(?<=[\u4e00-\u9fff，。、；：！？（）“”])\n(?=[\u4e00-\u9fff，。、；：！？（）“”])")
+
+
+def _unwrap(text: str) -> str:
+    return _SOFT_WRAP.sub("", text)
 
 
 def _normalise(text: str) -> str:
